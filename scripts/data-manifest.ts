@@ -1,0 +1,46 @@
+/**
+ * Recomputes the measured fields of `data/manifest.json` (sha256, bytes, rows, columns, coverage)
+ * from the files themselves; the descriptive fields are kept as written.
+ * Usage: npx tsx scripts/data-manifest.ts [--check]
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Papa from 'papaparse';
+import { LAYOUTS, layoutOfHeader } from '../src/lib/data/layouts';
+import type { Manifest, ManifestFile } from '../src/lib/data/manifest';
+import { monthKey } from '../src/lib/data/months';
+
+const dataDir = 'data';
+
+export function measureFile(bytes: Buffer, layoutId: ManifestFile['layout']) {
+	const text = bytes.toString('utf8').replace(/^\uFEFF/, '');
+	const parsed = Papa.parse<Record<string, string>>(text, { header: true, skipEmptyLines: true });
+	if (parsed.errors.length) throw new Error(`parse error: ${parsed.errors[0].message}`);
+	const columns = parsed.meta.fields ?? [];
+	const layout = layoutOfHeader(columns);
+	if (layout?.id !== layoutId) throw new Error(`header is not the ${layoutId} layout`);
+	const months = new Set<string>();
+	for (const row of parsed.data) {
+		const month = LAYOUTS[layoutId].monthOf(row);
+		if (!month) throw new Error(`row without a month: ${JSON.stringify(row)}`);
+		months.add(monthKey(month));
+	}
+	const sorted = [...months].sort();
+	return {
+		sha256: createHash('sha256').update(bytes).digest('hex'),
+		bytes: bytes.length,
+		rows: parsed.data.length,
+		columns,
+		coverage: { from: sorted[0], to: sorted[sorted.length - 1], months: sorted.length }
+	};
+}
+
+const manifestPath = join(dataDir, 'manifest.json');
+const manifest: Manifest = JSON.parse(readFileSync(manifestPath, 'utf8'));
+manifest.files = manifest.files.map((file) => ({
+	...file,
+	...measureFile(readFileSync(join(dataDir, file.path)), file.layout)
+}));
+writeFileSync(manifestPath, JSON.stringify(manifest, null, '\t') + '\n');
+console.log(`updated ${manifestPath}: ${manifest.files.length} files`);

@@ -1,0 +1,59 @@
+/**
+ * Types for `data/manifest.json`, the list of every CBP file the app reads, and the one rule that
+ * decides which file a month's numbers come from.
+ */
+import type { LayoutId } from './layouts';
+import type { ComponentCode, RegionCode } from './vocabulary';
+
+export interface ManifestFile {
+	/** Also the DuckDB table name: lower-case letters, digits and `_`. */
+	id: string;
+	/** File name inside `data/`. */
+	path: string;
+	layout: LayoutId;
+	title: string;
+	publisher: string;
+	/** CBP's page for the data set. */
+	source: string;
+	/** CBP's URL for this exact file. */
+	url: string;
+	/** Where this byte-exact copy was obtained. */
+	obtained_from: string;
+	/** CBP release (`YYYY-MM`): newer releases win where coverage overlaps. */
+	release: string;
+	data_as_of: string;
+	/** True for files made by this project's sources from CBP material (transcribed, reshaped). */
+	derived: boolean;
+	/** `encounters` feeds the normalized view; `southwest-component` only its own views. */
+	role: 'encounters' | 'southwest-component';
+	measures: string;
+	scope: { components: ComponentCode[]; regions: RegionCode[] };
+	sha256: string;
+	bytes: number;
+	rows: number;
+	columns: string[];
+	coverage: { from: string; to: string; months: number };
+}
+
+export interface Manifest {
+	description: string;
+	files: ManifestFile[];
+}
+
+/**
+ * The documented precedence: a CBP CSV release (by AOR) beats the derived sector file, which beats
+ * the FY2000–FY2020 PDF series; among CSV releases, the newer release wins. Higher rank wins.
+ */
+const LAYOUT_TIER: Record<LayoutId, number> = {
+	aor: 3,
+	'sector-derived': 2,
+	'sector-pdf': 1,
+	'southwest-component': 0
+};
+
+export function precedenceRank(files: ManifestFile[]): Map<string, number> {
+	const ordered = [...files].sort(
+		(a, b) => LAYOUT_TIER[a.layout] - LAYOUT_TIER[b.layout] || a.release.localeCompare(b.release)
+	);
+	return new Map(ordered.map((f, i) => [f.id, i + 1]));
+}

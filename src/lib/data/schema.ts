@@ -1,0 +1,166 @@
+/**
+ * The SQL that turns CBP's CSVs into one normalized view. Every statement here is built from the
+ * project's own manifest and vocabulary (identifiers checked by `identifier`), never from user
+ * input; values that vary go in as parameters.
+ *
+ * Tables:
+ * - one raw table per manifest file (`<id>`), read by DuckDB's CSV reader as text;
+ * - `label_vocab(dimension, variant, code)` and `aor_vocab(code, name, component, region, west_to_east)`;
+ * - `encounter_rows`: every `encounters`-role file normalized to one shape, all sources kept;
+ * - `source_scope` / `month_source`: which file wins each (month, component, region);
+ * - `encounters` (view): `encounter_rows` restricted to the winning file, the view every query uses;
+ * - `southwest_component`: the Southwest-by-component file, normalized, for its own views only.
+ */
+import { TITLE_42_FIRST_MONTH } from './definitions';
+import type { ManifestFile } from './manifest';
+import { precedenceRank } from './manifest';
+import { MONTH_ABBREVIATIONS, monthKey } from './months';
+import { AREAS_OF_RESPONSIBILITY, SOUTHWEST_SECTORS_WEST_TO_EAST, labelVariants } from './vocabulary';
+import { identifier, join, sql, trusted, type Sql } from '../queries/sql';
+
+/** Turn off anything that could fetch an extension from another origin. */
+export const lockdown: Sql[] = [
+	sql`SET autoinstall_known_extensions = false`,
+	sql`SET autoload_known_extensions = false`
+];
+
+export function vocabularyTables(): Sql[] {
+	const labels = labelVariants();
+	const westToEast = new Map(SOUTHWEST_SECTORS_WEST_TO_EAST.map((s, i) => [s.code, i + 1]));
+	return [
+		sql`CREATE OR REPLACE TABLE label_vocab (dimension VARCHAR, variant VARCHAR, code VARCHAR)`,
+		sql`INSERT INTO label_vocab VALUES ${join(
+			labels.map((l) => sql`(${l.dimension}, ${l.variant}, ${l.code})`),
+			', '
+		)}`,
+		sql`CREATE OR REPLACE TABLE aor_vocab (code VARCHAR, name VARCHAR, component VARCHAR, region VARCHAR, west_to_east INTEGER)`,
+		sql`INSERT INTO aor_vocab VALUES ${join(
+			AREAS_OF_RESPONSIBILITY.map(
+				(a) => sql`(${a.code}, ${a.name}, ${a.component}, ${a.region}, ${westToEast.get(a.code) ?? null})`
+			),
+			', '
+		)}`
+	];
+}
+
+/** The name under which a file's bytes are registered with DuckDB. */
+export function registeredName(file: ManifestFile): string {
+	return `${file.id}.csv`;
+}
+
+/** Bulk ingest with DuckDB's CSV reader; all columns as text so the normalisation decides types. */
+export function ingestStatement(file: ManifestFile): Sql {
+	const name = registeredName(file);
+	if (!/^[a-z0-9_]+\.csv$/.test(name)) throw new Error(`bad file name ${name}`);
+	return sql`CREATE OR REPLACE TABLE ${identifier(file.id)} AS
+		SELECT * FROM read_csv('${trusted(name)}', header = true, all_varchar = true, delim = ',', quote = '"', escape = '"', strict_mode = true)`;
+}
+
+const monthNumber = (column: string) =>
+	`list_position([${MONTH_ABBREVIATIONS.map((m) => `'${m}'`).join(', ')}], upper(trim(${column})))`;
+
+/** `LEFT JOIN label_vocab <alias>` on one dimension's spelling. */
+const vocabJoin = (alias: string, dimension: string, column: string) =>
+	`LEFT JOIN label_vocab ${alias} ON ${alias}.dimension = '${dimension}' AND ${alias}.variant = trim(${column})`;
+
+/** One `encounters`-role file as rows of the normalized shape. */
+function normalizedSelect(file: ManifestFile): string {
+	const table = identifier(file.id).text;
+	const source = `'${file.id}'`;
+	const t42 = `DATE '${monthKey(TITLE_42_FIRST_MONTH)}-01'`;
+	switch (file.layout) {
+		case 'aor':
+			return `SELECT make_date(r.fy - CASE WHEN r.m >= 10 THEN 1 ELSE 0 END, r.m, 1) AS month,
+					r.fy AS fiscal_year, comp.code AS component, reg.code AS region, aor.code AS aor_code,
+					dem.code AS demographic, trim(r."Citizenship") AS citizenship, tit.code AS title,
+					typ.code AS encounter_type, CAST(r."Encounter Count" AS INTEGER) AS count, ${source} AS source_id
+				FROM (SELECT *, CAST(regexp_extract("Fiscal Year", '^\\s*(\\d{4})', 1) AS INTEGER) AS fy,
+						${monthNumber('"Month (abbv)"')} AS m FROM ${table}) r
+				${vocabJoin('comp', 'component', 'r."Component"')}
+				${vocabJoin('reg', 'region', 'r."Land Border Region"')}
+				LEFT JOIN label_vocab aor ON aor.dimension = 'aor_' || comp.code AND aor.variant = trim(r."Area of Responsibility")
+				${vocabJoin('dem', 'demographic', 'r."Demographic"')}
+				${vocabJoin('tit', 'title', 'r."Title of Authority"')}
+				${vocabJoin('typ', 'encounter_type', 'r."Encounter Type"')}`;
+		case 'sector-derived':
+			return `SELECT CAST(strptime(trim(r.month), '%Y-%m') AS DATE) AS month,
+					CAST(r.fiscal_year AS INTEGER) AS fiscal_year, comp.code AS component, reg.code AS region,
+					aor.code AS aor_code, NULL AS demographic, NULL AS citizenship, tit.code AS title,
+					typ.code AS encounter_type, CAST(r.encounter_count AS INTEGER) AS count, ${source} AS source_id
+				FROM ${table} r
+				${vocabJoin('comp', 'component', 'r.component')}
+				${vocabJoin('reg', 'region', 'r.land_border_region')}
+				LEFT JOIN label_vocab aor ON aor.dimension = 'aor_' || comp.code AND aor.variant = trim(r.area_of_responsibility)
+				${vocabJoin('tit', 'title', 'r.title_of_authority')}
+				${vocabJoin('typ', 'encounter_type', 'r.encounter_type')}`;
+		case 'sector-pdf':
+			// The PDF gives one count per sector and month. Before Title 42 every USBP encounter
+			// was a Title 8 apprehension; from March 2020 the count mixes in expulsions unsplit.
+			return `SELECT m.month, CAST(r.fiscal_year AS INTEGER) AS fiscal_year, 'usbp' AS component,
+					reg.code AS region, aor.code AS aor_code, NULL AS demographic, NULL AS citizenship,
+					CASE WHEN m.month < ${t42} THEN '8' END AS title,
+					CASE WHEN m.month < ${t42} THEN 'apprehensions' END AS encounter_type,
+					CAST(r.encounters AS INTEGER) AS count, ${source} AS source_id
+				FROM ${table} r
+				CROSS JOIN LATERAL (SELECT CAST(strptime(trim(r.month), '%Y-%m') AS DATE) AS month) m
+				${vocabJoin('reg', 'region', 'r.land_border_region')}
+				${vocabJoin('aor', 'aor_usbp', 'r.sector')}`;
+		default:
+			throw new Error(`layout ${file.layout} does not feed the encounters view`);
+	}
+}
+
+/**
+ * Rebuilds `encounter_rows`, the precedence tables and the `encounters` view from the loaded
+ * files. Which file wins a month is decided by coverage in the manifest, not by which rows exist,
+ * so a key that the winning release leaves out counts as 0 and is never filled from an older one.
+ */
+export function normalizedStatements(files: ManifestFile[]): Sql[] {
+	const encounterFiles = files.filter((f) => f.role === 'encounters');
+	const rank = precedenceRank(encounterFiles);
+	const scopes = encounterFiles.flatMap((f) =>
+		f.scope.components.flatMap((component) =>
+			f.scope.regions.map(
+				(region) =>
+					sql`(${f.id}, ${rank.get(f.id) ?? 0}, CAST(${`${f.coverage.from}-01`} AS DATE), CAST(${`${f.coverage.to}-01`} AS DATE), ${component}, ${region})`
+			)
+		)
+	);
+	const union = encounterFiles.map(normalizedSelect).join('\nUNION ALL\n');
+	const rowsTable = encounterFiles.length
+		? sql`CREATE OR REPLACE TABLE encounter_rows AS
+			SELECT n.month, n.fiscal_year, n.component, n.region, n.aor_code, v.name AS aor_name,
+				n.demographic, n.citizenship, n.title, n.encounter_type, n.count, n.source_id
+			FROM (${trusted(union)}) n LEFT JOIN aor_vocab v ON v.code = n.aor_code`
+		: sql`CREATE OR REPLACE TABLE encounter_rows (month DATE, fiscal_year INTEGER, component VARCHAR,
+			region VARCHAR, aor_code VARCHAR, aor_name VARCHAR, demographic VARCHAR, citizenship VARCHAR,
+			title VARCHAR, encounter_type VARCHAR, count INTEGER, source_id VARCHAR)`;
+	return [
+		rowsTable,
+		sql`CREATE OR REPLACE TABLE source_scope (source_id VARCHAR, rank INTEGER, month_from DATE, month_to DATE, component VARCHAR, region VARCHAR)`,
+		...(scopes.length ? [sql`INSERT INTO source_scope VALUES ${join(scopes, ', ')}`] : []),
+		sql`CREATE OR REPLACE TABLE month_source AS
+			SELECT CAST(m.month AS DATE) AS month, s.component, s.region, arg_max(s.source_id, s.rank) AS source_id
+			FROM source_scope s, unnest(generate_series(s.month_from, s.month_to, INTERVAL 1 MONTH)) AS m(month)
+			GROUP BY ALL`,
+		sql`CREATE OR REPLACE VIEW encounters AS
+			SELECT r.* FROM encounter_rows r JOIN month_source s
+				ON r.month = s.month AND r.component = s.component AND r.region = s.region AND r.source_id = s.source_id`
+	];
+}
+
+/** The Southwest-by-component file, normalized; its `Remaining` rows are real September rows. */
+export function southwestComponentStatement(file: ManifestFile): Sql {
+	const table = identifier(file.id).text;
+	return sql`CREATE OR REPLACE TABLE southwest_component AS
+		SELECT make_date(r.fy - CASE WHEN r.m >= 10 THEN 1 ELSE 0 END, r.m, 1) AS month, r.fy AS fiscal_year,
+			comp.code AS component, dem.code AS demographic, trim(r."Citizenship Grouping") AS citizenship_group,
+			tit.code AS title, typ.code AS encounter_type, CAST(r."Encounter Count" AS INTEGER) AS count,
+			${file.id} AS source_id
+		FROM (SELECT *, CAST(regexp_extract("Fiscal Year", '^\\s*(\\d{4})', 1) AS INTEGER) AS fy,
+				${trusted(monthNumber('"Month (abbv)"'))} AS m FROM ${trusted(table)}) r
+		${trusted(vocabJoin('comp', 'component', 'r."Component"'))}
+		${trusted(vocabJoin('dem', 'demographic', 'r."Demographic"'))}
+		${trusted(vocabJoin('tit', 'title', 'r."Title of Authority"'))}
+		${trusted(vocabJoin('typ', 'encounter_type', 'r."Encounter Type"'))}`;
+}

@@ -1,0 +1,135 @@
+/**
+ * The one vocabulary every source is normalised to. CBP spells the same thing differently across
+ * files (`UAC` vs `UC / Single Minors`, `Tucson` vs `Tucson Sector`, `Coastal Border` vs `Other`);
+ * these tables map each spelling to one code. They are loaded into DuckDB as lookup tables, so the
+ * SQL normalisation and the TypeScript labels share one source of truth.
+ */
+
+export type ComponentCode = 'usbp' | 'ofo';
+export type RegionCode = 'southwest' | 'northern' | 'other';
+
+export const COMPONENTS: Record<ComponentCode, { label: string; short: string; variants: string[] }> = {
+	usbp: { label: 'U.S. Border Patrol', short: 'USBP', variants: ['U.S. Border Patrol', 'USBP'] },
+	ofo: {
+		label: 'Office of Field Operations',
+		short: 'OFO',
+		variants: ['Office of Field Operations', 'OFO']
+	}
+};
+
+export const REGIONS: Record<RegionCode, { label: string; variants: string[] }> = {
+	southwest: { label: 'Southwest land border', variants: ['Southwest Land Border', 'Southwest Border'] },
+	northern: { label: 'Northern land border', variants: ['Northern Land Border', 'Northern Border'] },
+	// CBP's `Other` holds the coastal USBP sectors and the offices away from the land borders.
+	other: {
+		label: 'Other (coastal and interior)',
+		variants: ['Other', 'Coastal Border']
+	}
+};
+
+export const DEMOGRAPHICS: Record<string, { label: string; variants: string[] }> = {
+	'single-adults': { label: 'Single adults', variants: ['Single Adults'] },
+	fmua: { label: 'Individuals in family units (FMUA)', variants: ['FMUA'] },
+	'accompanied-minors': { label: 'Accompanied minors', variants: ['Accompanied Minors'] },
+	uc: { label: 'Unaccompanied children (UC / single minors)', variants: ['UC / Single Minors', 'UAC'] }
+};
+
+export const TITLES: Record<string, { label: string; variants: string[] }> = {
+	'8': { label: 'Title 8', variants: ['Title 8'] },
+	'42': { label: 'Title 42', variants: ['Title 42'] }
+};
+
+export const ENCOUNTER_TYPES: Record<string, { label: string; variants: string[] }> = {
+	apprehensions: { label: 'Apprehensions', variants: ['Apprehensions'] },
+	inadmissibles: { label: 'Inadmissibles', variants: ['Inadmissibles'] },
+	expulsions: { label: 'Expulsions', variants: ['Expulsions'] }
+};
+
+export interface AreaOfResponsibility {
+	/** CBP's `AOR (Abbv)` for USBP sectors; `ofo-<slug>` for OFO field offices. */
+	code: string;
+	name: string;
+	component: ComponentCode;
+	/** The land border region of a USBP sector. OFO field offices report under several regions. */
+	region: RegionCode | null;
+	/** Every spelling seen in a source: AOR file name, PDF column name. */
+	variants: string[];
+}
+
+function sector(code: string, place: string, region: RegionCode): AreaOfResponsibility {
+	return {
+		code,
+		name: `${place} Sector`,
+		component: 'usbp',
+		region,
+		variants: [`${place} Sector`, place]
+	};
+}
+
+function fieldOffice(place: string): AreaOfResponsibility {
+	const slug = place.toLowerCase().replace(/[^a-z0-9]+/g, '-');
+	return {
+		code: `ofo-${slug}`,
+		name: `${place} Field Office`,
+		component: 'ofo',
+		region: null,
+		variants: [`${place} Field Office`, place]
+	};
+}
+
+/** Southwest sectors in order along the border from west (Pacific) to east (Gulf). */
+export const SOUTHWEST_SECTORS_WEST_TO_EAST: AreaOfResponsibility[] = [
+	sector('SDC', 'San Diego', 'southwest'),
+	sector('ELC', 'El Centro', 'southwest'),
+	sector('YUM', 'Yuma', 'southwest'),
+	sector('TCA', 'Tucson', 'southwest'),
+	sector('EPT', 'El Paso', 'southwest'),
+	sector('BBT', 'Big Bend', 'southwest'),
+	sector('DRT', 'Del Rio', 'southwest'),
+	sector('LRT', 'Laredo', 'southwest'),
+	sector('RGV', 'Rio Grande Valley', 'southwest')
+];
+
+export const AREAS_OF_RESPONSIBILITY: AreaOfResponsibility[] = [
+	...SOUTHWEST_SECTORS_WEST_TO_EAST,
+	// Northern sectors, west to east.
+	sector('BLW', 'Blaine', 'northern'),
+	sector('SPW', 'Spokane', 'northern'),
+	sector('HVM', 'Havre', 'northern'),
+	sector('GFN', 'Grand Forks', 'northern'),
+	sector('DTM', 'Detroit', 'northern'),
+	sector('BUN', 'Buffalo', 'northern'),
+	sector('SWB', 'Swanton', 'northern'),
+	sector('HLT', 'Houlton', 'northern'),
+	// Coastal sectors. Livermore appears only in CBP's FY2000–FY2020 PDF (no AOR code exists for
+	// it in the CSV releases), so `LIV` is this project's code.
+	sector('LIV', 'Livermore', 'other'),
+	sector('NLL', 'New Orleans', 'other'),
+	sector('MIP', 'Miami', 'other'),
+	sector('RMY', 'Ramey', 'other'),
+	...[
+		'San Diego', 'Tucson', 'El Paso', 'Laredo', 'Seattle', 'Detroit', 'Buffalo', 'Boston',
+		'Portland', 'Atlanta', 'Baltimore', 'Chicago', 'Houston', 'Los Angeles', 'Miami',
+		'New Orleans', 'New York', 'Preclearance', 'San Francisco', 'San Juan', 'Tampa'
+	].map(fieldOffice)
+];
+
+export const AOR_BY_CODE = new Map(AREAS_OF_RESPONSIBILITY.map((a) => [a.code, a]));
+
+/** Lookup rows `(dimension, variant, code)` for DuckDB: one place for every spelling. */
+export function labelVariants(): { dimension: string; variant: string; code: string }[] {
+	const rows: { dimension: string; variant: string; code: string }[] = [];
+	const add = (dimension: string, table: Record<string, { variants: string[] }>) => {
+		for (const [code, entry] of Object.entries(table))
+			for (const variant of entry.variants) rows.push({ dimension, variant, code });
+	};
+	add('component', COMPONENTS);
+	add('region', REGIONS);
+	add('demographic', DEMOGRAPHICS);
+	add('title', TITLES);
+	add('encounter_type', ENCOUNTER_TYPES);
+	for (const aor of AREAS_OF_RESPONSIBILITY)
+		for (const variant of aor.variants)
+			rows.push({ dimension: `aor_${aor.component}`, variant, code: aor.code });
+	return rows;
+}

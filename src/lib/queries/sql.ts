@@ -1,0 +1,74 @@
+/**
+ * The `sql` tagged template: interpolated values become `?` parameters of a prepared statement and
+ * are never concatenated into the text. An interpolated `Sql` fragment is spliced in with its own
+ * parameters, so WHERE clauses can be composed.
+ */
+export interface Sql {
+	readonly text: string;
+	readonly params: readonly SqlValue[];
+}
+
+export type SqlValue = string | number | boolean | null;
+
+const SQL = Symbol('sql');
+
+interface SqlFragment extends Sql {
+	[SQL]: true;
+}
+
+function isSql(value: unknown): value is SqlFragment {
+	return typeof value === 'object' && value !== null && SQL in value;
+}
+
+function fragment(text: string, params: readonly SqlValue[]): SqlFragment {
+	return { text, params, [SQL]: true };
+}
+
+export function sql(strings: TemplateStringsArray, ...values: (SqlValue | Sql)[]): Sql {
+	let text = strings[0];
+	const params: SqlValue[] = [];
+	values.forEach((value, i) => {
+		if (isSql(value)) {
+			text += value.text;
+			params.push(...value.params);
+		} else {
+			if (value !== null && !['string', 'number', 'boolean'].includes(typeof value))
+				throw new TypeError(`sql: unsupported parameter ${String(value)}`);
+			text += '?';
+			params.push(value as SqlValue);
+		}
+		text += strings[i + 1];
+	});
+	return fragment(text, params);
+}
+
+/** Joins fragments with a separator (`AND`, `,`). */
+export function join(parts: Sql[], separator: string): Sql {
+	return fragment(
+		parts.map((p) => p.text).join(separator),
+		parts.flatMap((p) => p.params)
+	);
+}
+
+/** `(?, ?, ?)` for an IN list; an empty list matches nothing. */
+export function list(values: SqlValue[]): Sql {
+	if (values.length === 0) return fragment('(NULL)', []);
+	return fragment(`(${values.map(() => '?').join(', ')})`, values);
+}
+
+/**
+ * An identifier from the project's own manifest (never user input), checked against a strict
+ * pattern because identifiers cannot be parameters.
+ */
+export function identifier(name: string): Sql {
+	if (!/^[a-z][a-z0-9_]*$/.test(name)) throw new Error(`sql: bad identifier ${name}`);
+	return fragment(`"${name}"`, []);
+}
+
+/**
+ * SQL text written in the project's own code (view definitions, vocabulary joins), spliced in
+ * as is. Never pass it anything that came from a file, a URL or a user.
+ */
+export function trusted(text: string): Sql {
+	return fragment(text, []);
+}
