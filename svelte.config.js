@@ -7,7 +7,8 @@ const config = {
 	kit: {
 		adapter: adapter({ fallback: undefined }),
 		// Plain relative asset paths so the build works from any static host folder.
-		paths: { relative: true }
+		paths: { relative: true },
+		alias: { $data: 'data' }
 	}
 };
 

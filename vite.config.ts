@@ -1,6 +1,6 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig } from 'vitest/config';
-import { serveProjectData } from './scripts/vite-serve-data';
+import { serveProjectData } from './scripts/vite-serve-data.ts';
 
 // Tests run in a non-UTC zone so that any local-time date bug shows.
 process.env.TZ = 'America/Los_Angeles';

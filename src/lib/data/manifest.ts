@@ -11,6 +11,8 @@ export interface ManifestFile {
 	/** File name inside `data/`. */
 	path: string;
 	layout: LayoutId;
+	/** Short name for source lines and chart labels. */
+	label: string;
 	title: string;
 	publisher: string;
 	/** CBP's page for the data set. */

@@ -72,3 +72,8 @@ export function identifier(name: string): Sql {
 export function trusted(text: string): Sql {
 	return fragment(text, []);
 }
+
+/** A UTC calendar date as a DATE parameter. */
+export function dateValue(date: Date): Sql {
+	return sql`CAST(${date.toISOString().slice(0, 10)} AS DATE)`;
+}
