@@ -32,7 +32,11 @@ export function serveProjectData(): Plugin {
 		generateBundle() {
 			if (ssrBuild) return;
 			for (const name of manifestFiles()) {
-				this.emitFile({ type: 'asset', fileName: `data/${name}`, source: readFileSync(join(dataDir, name)) });
+				this.emitFile({
+					type: 'asset',
+					fileName: `data/${name}`,
+					source: readFileSync(join(dataDir, name))
+				});
 			}
 		}
 	};

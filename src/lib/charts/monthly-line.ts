@@ -36,13 +36,19 @@ export function sourceStretches(points: MonthlyPoint[]): SourceStretch[] {
 	return stretches;
 }
 
-export function monthlyLineLayout(points: MonthlyPoint[], width: number, height: number, margin: Margins) {
+export function monthlyLineLayout(
+	points: MonthlyPoint[],
+	width: number,
+	height: number,
+	margin: Margins
+) {
 	const [first, last] = extent(points, (p) => p.month) as [Date, Date];
 	const x = scaleUtc()
 		.domain([first ?? new Date(0), last ?? new Date(0)])
 		.range([margin.left, Math.max(margin.left + 1, width - margin.right)]);
 	const y = scaleLinear()
-		.domain([0, max(points, (p) => p.value) ?? 1])
+		// At least [0, 1] so an all-zero series sits on the axis, not mid-height.
+		.domain([0, Math.max(1, max(points, (p) => p.value) ?? 0)])
 		.nice()
 		.range([height - margin.bottom, margin.top]);
 	const path =
@@ -51,7 +57,13 @@ export function monthlyLineLayout(points: MonthlyPoint[], width: number, height:
 			.x((p) => x(p.month))
 			.y((p) => y(p.value ?? 0))(points) ?? '';
 	// About one year tick per 70px, always on whole years.
-	const yearStep = Math.max(1, Math.ceil(((last?.getUTCFullYear() ?? 0) - (first?.getUTCFullYear() ?? 0)) / Math.max(1, (width - margin.left - margin.right) / 70)));
+	const yearStep = Math.max(
+		1,
+		Math.ceil(
+			((last?.getUTCFullYear() ?? 0) - (first?.getUTCFullYear() ?? 0)) /
+				Math.max(1, (width - margin.left - margin.right) / 70)
+		)
+	);
 	const xTicks = x.ticks(utcYear.every(yearStep) ?? utcYear);
 	const yTicks = y.ticks(Math.max(2, Math.floor((height - margin.top - margin.bottom) / 50)));
 	return { x, y, path, xTicks, yTicks };

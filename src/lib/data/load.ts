@@ -6,7 +6,9 @@
 import type { Db } from './db';
 import type { ManifestFile } from './manifest';
 import {
+	fileProblemsStatement,
 	ingestStatement,
+	type FileProblems,
 	lockdown,
 	normalizedStatements,
 	registeredName,
@@ -36,6 +38,16 @@ export async function runAll(db: Db, statements: import('../queries/sql').Sql[])
 	for (const statement of statements) await db.query(statement);
 }
 
+function assertNoProblems(problems: FileProblems): void {
+	const found = [
+		problems.badMonths && `${problems.badMonths} rows without a valid month`,
+		problems.unknownLabels &&
+			`${problems.unknownLabels} rows with an unknown component, region, area of responsibility or title`,
+		problems.badCounts && `${problems.badCounts} rows with a missing or negative count`
+	].filter(Boolean);
+	if (found.length) throw new Error(found.join('; '));
+}
+
 export async function loadFiles(
 	db: Db,
 	files: ManifestFile[],
@@ -60,6 +72,7 @@ export async function loadFiles(
 			await db.query(ingestStatement(file));
 			await db.dropFile(registeredName(file));
 			if (file.role === 'southwest-component') await db.query(southwestComponentStatement(file));
+			else assertNoProblems((await db.query<FileProblems>(fileProblemsStatement(file)))[0]);
 		} catch (cause) {
 			throw new DataLoadError(file, cause);
 		}

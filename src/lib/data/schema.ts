@@ -110,6 +110,31 @@ function normalizedSelect(file: ManifestFile): string {
 	}
 }
 
+export interface FileProblems {
+	badMonths: number;
+	unknownLabels: number;
+	badCounts: number;
+}
+
+/**
+ * Normalizes one `encounters`-role file on its own and counts rows that would not fit the view, so
+ * a bad file fails on load with its own name rather than later inside the combined view.
+ */
+export function fileProblemsStatement(file: ManifestFile): Sql {
+	// The PDF series has no title or type after February 2020 and no demographic at all.
+	const required = {
+		aor: 'title IS NULL OR encounter_type IS NULL OR demographic IS NULL',
+		'sector-derived': 'title IS NULL OR encounter_type IS NULL',
+		'sector-pdf': 'false',
+		'southwest-component': 'false'
+	}[file.layout];
+	return sql`SELECT CAST(count(*) FILTER (WHERE month IS NULL) AS INTEGER) AS "badMonths",
+			CAST(count(*) FILTER (WHERE component IS NULL OR region IS NULL OR aor_code IS NULL
+				OR ${trusted(required)}) AS INTEGER) AS "unknownLabels",
+			CAST(count(*) FILTER (WHERE count IS NULL OR count < 0) AS INTEGER) AS "badCounts"
+		FROM (${trusted(normalizedSelect(file))})`;
+}
+
 /**
  * Rebuilds `encounter_rows`, the precedence tables and the `encounters` view from the loaded
  * files. Which file wins a month is decided by coverage in the manifest, not by which rows exist,

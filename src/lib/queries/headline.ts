@@ -32,7 +32,8 @@ export async function headline(
 	const sources = await db.query<{ month: Date; sourceId: string }>(sql`
 		SELECT ms.month, ms.source_id AS "sourceId" FROM month_source ms
 		WHERE ${scopeConditions(filters, 'ms')} AND ms.month IN (${dateValue(month)}, ${dateValue(baselineMonth)})`);
-	const sourceOf = (m: Date) => sources.find((s) => s.month.getTime() === m.getTime())?.sourceId ?? null;
+	const sourceOf = (m: Date) =>
+		sources.find((s) => s.month.getTime() === m.getTime())?.sourceId ?? null;
 	const value = sectors.length ? sumOf(sectors.map((s) => s.value)) : null;
 	const baselineValue = sectors.length ? sumOf(sectors.map((s) => s.baselineValue)) : null;
 	return {

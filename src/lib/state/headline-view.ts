@@ -10,7 +10,10 @@ import type { Filters } from '../queries/filters';
 import { headline, type Headline } from '../queries/headline';
 import { coveredRange } from '../queries/month-sources';
 import { monthlyTotals, type MonthlyTotal } from '../queries/monthly-totals';
-import { southwestComponentTotal, type SouthwestComponentTotal } from '../queries/southwest-component';
+import {
+	southwestComponentTotal,
+	type SouthwestComponentTotal
+} from '../queries/southwest-component';
 
 export interface HeadlineView {
 	headline: Headline;
@@ -27,7 +30,12 @@ export async function loadHeadlineView(
 	const notices: string[] = [];
 	const range = await coveredRange(db, filters);
 	let month = requestedMonth ?? range.last;
-	if (requestedMonth && range.first && range.last && (requestedMonth < range.first || requestedMonth > range.last)) {
+	if (
+		requestedMonth &&
+		range.first &&
+		range.last &&
+		(requestedMonth < range.first || requestedMonth > range.last)
+	) {
 		notices.push(
 			`No source covers ${formatMonthLong(requestedMonth)} (${monthKey(requestedMonth)}); showing the latest month, ${formatMonthLong(range.last)}.`
 		);
@@ -37,7 +45,9 @@ export async function loadHeadlineView(
 	const [view, series, componentTotal] = await Promise.all([
 		headline(db, filters, month, addMonths(month, -12)),
 		monthlyTotals(db, filters),
-		filters.sectors.length ? Promise.resolve(null) : southwestComponentTotal(db, filters.component, month)
+		filters.sectors.length
+			? Promise.resolve(null)
+			: southwestComponentTotal(db, filters.component, month)
 	]);
 	return { headline: view, series, componentTotal, notices };
 }

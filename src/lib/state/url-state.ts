@@ -31,14 +31,17 @@ function isAcceptedSector(code: string): boolean {
 export function parseUrlState(params: URLSearchParams): ParsedUrlState {
 	const notices: string[] = [];
 	let month: Date | null = null;
-	const monthText = params.get('month');
+	const monthTexts = params.getAll('month');
+	if (monthTexts.length > 1)
+		notices.push(`Several months were given (${monthTexts.join(', ')}); using the first.`);
+	const monthText = monthTexts[0] ?? null;
 	if (monthText !== null && monthText !== '') {
 		month = parseMonthKey(monthText);
 		if (!month)
 			notices.push(`“${monthText}” is not a month in the form YYYY-MM; showing the latest month.`);
 	}
 	const sectors: string[] = [];
-	for (const raw of (params.get('sector') ?? '').split(',')) {
+	for (const raw of params.getAll('sector').join(',').split(',')) {
 		const code = raw.trim().toUpperCase();
 		if (!code) continue;
 		if (!isAcceptedSector(code))

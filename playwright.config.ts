@@ -1,0 +1,26 @@
+import { defineConfig } from '@playwright/test';
+
+// Browser tests run against the production build served by `vite preview` (built by `npm test`).
+export default defineConfig({
+	testDir: 'tests/browser',
+	timeout: 60_000,
+	expect: { timeout: 30_000 },
+	fullyParallel: false,
+	workers: 1,
+	retries: 0,
+	reporter: [['list'], ['json']],
+	use: {
+		baseURL: 'http://localhost:4173',
+		timezoneId: 'America/Los_Angeles',
+		launchOptions: {
+			executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+			args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking']
+		}
+	},
+	webServer: {
+		command: 'npx vite preview --port 4173 --strictPort',
+		url: 'http://localhost:4173',
+		reuseExistingServer: !process.env.CI,
+		timeout: 60_000
+	}
+});

@@ -1,0 +1,177 @@
+/**
+ * What a reader sees on `/`: the headline and sector numbers, checked against values computed
+ * independently from the CSVs (tests/helpers/expected.ts), never against the app's own SQL.
+ */
+import { expect, test, type Page } from '@playwright/test';
+import {
+	SOUTHWEST_SECTOR_CODES,
+	latestCoveredMonth,
+	nextMonth,
+	usbpSouthwestBySector,
+	usbpSouthwestTotal
+} from '../helpers/expected';
+
+const external: string[] = [];
+
+test.beforeEach(async ({ page }) => {
+	page.on('request', (request) => {
+		const url = new URL(request.url());
+		if (!['localhost', '127.0.0.1'].includes(url.hostname) && url.protocol.startsWith('http'))
+			external.push(request.url());
+	});
+});
+
+test.afterEach(() => {
+	expect(external, 'requests to other origins').toEqual([]);
+});
+
+async function headlineOf(page: Page) {
+	const headline = page.getByTestId('headline');
+	await expect(page.getByTestId('ready')).toBeVisible();
+	return {
+		month: await headline.getAttribute('data-month'),
+		baselineMonth: await headline.getAttribute('data-baseline-month'),
+		value: await headline.getAttribute('data-value'),
+		baselineValue: await headline.getAttribute('data-baseline-value'),
+		changePct: await headline.getAttribute('data-change-pct')
+	};
+}
+
+function expectedChange(value: number, baseline: number): string {
+	return (((value - baseline) / baseline) * 100).toFixed(2);
+}
+
+test('the default view shows the latest covered month against a year earlier', async ({ page }) => {
+	await page.goto('/');
+	const latest = latestCoveredMonth();
+	const baseline = nextMonth(latest, -12);
+	const value = usbpSouthwestTotal(latest)!;
+	const baselineValue = usbpSouthwestTotal(baseline)!;
+	expect(await headlineOf(page)).toEqual({
+		month: latest,
+		baselineMonth: baseline,
+		value: String(value),
+		baselineValue: String(baselineValue),
+		changePct: expectedChange(value, baselineValue)
+	});
+	await expect(page.getByTestId('derived-tag')).toBeVisible();
+});
+
+test('June 2025 reads 6,066 against 83,532 with every sector beside it, west to east', async ({
+	page
+}) => {
+	await page.goto('/?month=2025-06');
+	const value = usbpSouthwestTotal('2025-06')!;
+	const baselineValue = usbpSouthwestTotal('2024-06')!;
+	expect(await headlineOf(page)).toEqual({
+		month: '2025-06',
+		baselineMonth: '2024-06',
+		value: String(value),
+		baselineValue: String(baselineValue),
+		changePct: expectedChange(value, baselineValue)
+	});
+	await expect(page.getByTestId('headline-value')).toHaveText(value.toLocaleString('en-US'));
+	await expect(page.getByTestId('headline-change')).toHaveText(
+		`−${Math.abs(((value - baselineValue) / baselineValue) * 100).toFixed(1)}%`
+	);
+
+	const june2025 = usbpSouthwestBySector('2025-06')!;
+	const june2024 = usbpSouthwestBySector('2024-06')!;
+	const rows = page.getByTestId('sector-table').locator('tbody tr');
+	await expect(rows).toHaveCount(SOUTHWEST_SECTOR_CODES.length);
+	const shown = await rows.evaluateAll((trs) =>
+		trs.map((tr) => ({
+			code: tr.getAttribute('data-sector'),
+			value: Number(tr.getAttribute('data-value')),
+			baseline: Number(tr.getAttribute('data-baseline-value'))
+		}))
+	);
+	expect(shown.map((r) => r.code)).toEqual([
+		'SDC',
+		'ELC',
+		'YUM',
+		'TCA',
+		'EPT',
+		'BBT',
+		'DRT',
+		'LRT',
+		'RGV'
+	]);
+	for (const row of shown) {
+		expect(row.value, row.code!).toBe(june2025.get(row.code!) ?? 0);
+		expect(row.baseline, row.code!).toBe(june2024.get(row.code!) ?? 0);
+	}
+	expect(shown.reduce((a, r) => a + r.value, 0)).toBe(value);
+	await expect(rows.filter({ hasText: 'Big Bend' })).toContainText('−27.4%');
+	await expect(rows.filter({ hasText: 'San Diego' })).toContainText('−96.5%');
+});
+
+test('?sector=TCA narrows the headline and sector table to Tucson', async ({ page }) => {
+	await page.goto('/?month=2025-06&sector=TCA');
+	const value = usbpSouthwestTotal('2025-06', ['TCA'])!;
+	const baselineValue = usbpSouthwestTotal('2024-06', ['TCA'])!;
+	expect(await headlineOf(page)).toEqual({
+		month: '2025-06',
+		baselineMonth: '2024-06',
+		value: String(value),
+		baselineValue: String(baselineValue),
+		changePct: expectedChange(value, baselineValue)
+	});
+	await expect(page.getByTestId('sector-table').locator('tbody tr')).toHaveCount(1);
+	await expect(page.getByTestId('headline')).toContainText('Tucson Sector');
+});
+
+test('bad URL values fall back to defaults with a visible notice', async ({ page }) => {
+	await page.goto('/?month=2025-13&sector=XYZ');
+	const latest = latestCoveredMonth();
+	expect((await headlineOf(page)).month).toBe(latest);
+	await expect(page.getByTestId('notices')).toContainText('2025-13');
+	await expect(page.getByTestId('notices')).toContainText('XYZ');
+});
+
+test('a month no source covers falls back to the latest month with a notice', async ({ page }) => {
+	await page.goto('/?month=1990-01');
+	expect((await headlineOf(page)).month).toBe(latestCoveredMonth());
+	await expect(page.getByTestId('notices')).toContainText('No source covers January 1990');
+});
+
+test('the monthly chart spans FY2000 to the latest month and reads months by keyboard', async ({
+	page
+}) => {
+	await page.goto('/?month=2025-06');
+	const chart = page.getByTestId('monthly-chart');
+	await expect(chart).toBeVisible();
+	await chart.focus();
+	await page.keyboard.press('Home');
+	await expect(page.getByTestId('chart-tooltip')).toContainText('October 1999');
+	await expect(page.getByTestId('chart-tooltip')).toContainText(
+		usbpSouthwestTotal('1999-10')!.toLocaleString('en-US')
+	);
+	await page.keyboard.press('End');
+	const latest = latestCoveredMonth();
+	await expect(page.getByTestId('chart-tooltip')).toContainText(
+		usbpSouthwestTotal(latest)!.toLocaleString('en-US')
+	);
+});
+
+test('choosing a month and a sector through the controls updates the URL and the numbers', async ({
+	page
+}) => {
+	await page.goto('/');
+	await headlineOf(page);
+	await page.getByTestId('month-input').fill('2024-06');
+	await page.getByTestId('month-input').dispatchEvent('change');
+	await expect(page).toHaveURL(/\?month=2024-06$/);
+	expect((await headlineOf(page)).value).toBe(String(usbpSouthwestTotal('2024-06')));
+	await page.getByRole('checkbox', { name: 'El Paso' }).check();
+	await expect(page).toHaveURL(/month=2024-06&sector=EPT/);
+	await expect(page.getByTestId('headline')).toHaveAttribute(
+		'data-value',
+		String(usbpSouthwestTotal('2024-06', ['EPT']))
+	);
+	await page.goBack();
+	await expect(page.getByTestId('headline')).toHaveAttribute(
+		'data-value',
+		String(usbpSouthwestTotal('2024-06'))
+	);
+});
