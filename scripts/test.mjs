@@ -7,6 +7,9 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { chromiumPath } from './chromium.mjs';
+import { ensureDependencies } from './ensure-deps.mjs';
+
+ensureDependencies();
 
 const results = 'tests/.results';
 rmSync(results, { recursive: true, force: true });

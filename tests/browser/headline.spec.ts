@@ -5,6 +5,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import {
 	SOUTHWEST_SECTOR_CODES,
+	southwestComponentTotal,
 	latestCoveredMonth,
 	nextMonth,
 	usbpSouthwestBySector,
@@ -162,7 +163,10 @@ test('choosing a month and a sector through the controls updates the URL and the
 	await page.getByTestId('month-input').fill('2024-06');
 	await page.getByTestId('month-input').dispatchEvent('change');
 	await expect(page).toHaveURL(/\?month=2024-06$/);
-	expect((await headlineOf(page)).value).toBe(String(usbpSouthwestTotal('2024-06')));
+	await expect(page.getByTestId('headline')).toHaveAttribute(
+		'data-value',
+		String(usbpSouthwestTotal('2024-06'))
+	);
 	await page.getByRole('checkbox', { name: 'El Paso' }).check();
 	await expect(page).toHaveURL(/month=2024-06&sector=EPT/);
 	await expect(page.getByTestId('headline')).toHaveAttribute(
@@ -174,4 +178,57 @@ test('choosing a month and a sector through the controls updates the URL and the
 		'data-value',
 		String(usbpSouthwestTotal('2024-06'))
 	);
+});
+
+test('CBP’s own Southwest file is shown beside the sector sum, with the difference', async ({
+	page
+}) => {
+	await page.goto('/?month=2025-06');
+	const own = southwestComponentTotal('2025-06', 'usbp')!;
+	const sum = usbpSouthwestTotal('2025-06')!;
+	const note = page.getByTestId('component-note');
+	await expect(note).toContainText(own.toLocaleString('en-US'));
+	await expect(note).toContainText(`${Math.abs(own - sum)} ${own > sum ? 'more' : 'fewer'}`);
+});
+
+test('a data file that fails to load gives a clear error naming it, not a blank page', async ({
+	page
+}) => {
+	await page.route('**/data/sbo-encounters-fy22-fy25-aug.csv', (route) =>
+		route.fulfill({ status: 404, body: 'missing' })
+	);
+	await page.goto('/');
+	const error = page.getByTestId('load-error');
+	await expect(error).toBeVisible();
+	await expect(error).toContainText('sbo-encounters-fy22-fy25-aug.csv');
+	await expect(error).toContainText('404');
+});
+
+test('loading shows progress in files and bytes', async ({ page }) => {
+	// Hold one file back so the loading state stays on screen long enough to read.
+	let release: () => void = () => {};
+	const held = new Promise<void>((r) => (release = r));
+	await page.route('**/data/nationwide-encounters-fy21-fy24-aor.csv', async (route) => {
+		await held;
+		await route.continue();
+	});
+	await page.goto('/');
+	const loading = page.getByTestId('loading');
+	await expect(loading).toContainText(/\d of \d files ready/);
+	await expect(loading).toContainText(/MB of [\d.]+ MB/);
+	release();
+	await expect(page.getByTestId('ready')).toBeVisible();
+});
+
+test('a phone-sized screen shows the headline without sideways scrolling', async ({ page }) => {
+	await page.setViewportSize({ width: 375, height: 800 });
+	await page.goto('/?month=2025-06');
+	await expect(page.getByTestId('headline')).toHaveAttribute(
+		'data-value',
+		String(usbpSouthwestTotal('2025-06'))
+	);
+	const overflow = await page.evaluate(
+		() => document.documentElement.scrollWidth - window.innerWidth
+	);
+	expect(overflow).toBeLessThanOrEqual(0);
 });
