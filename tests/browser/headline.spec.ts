@@ -42,19 +42,23 @@ function expectedChange(value: number, baseline: number): string {
 	return (((value - baseline) / baseline) * 100).toFixed(2);
 }
 
-test('the default view shows the latest covered month against a year earlier', async ({ page }) => {
-	await page.goto('/');
-	const latest = latestCoveredMonth();
-	const baseline = nextMonth(latest, -12);
-	const value = usbpSouthwestTotal(latest)!;
-	const baselineValue = usbpSouthwestTotal(baseline)!;
-	expect(await headlineOf(page)).toEqual({
-		month: latest,
-		baselineMonth: baseline,
+/** The headline's data attributes for a month against a year earlier, computed from the CSVs. */
+function expectedHeadline(month: string, sectors?: string[]) {
+	const baselineMonth = nextMonth(month, -12);
+	const value = usbpSouthwestTotal(month, sectors)!;
+	const baselineValue = usbpSouthwestTotal(baselineMonth, sectors)!;
+	return {
+		month,
+		baselineMonth,
 		value: String(value),
 		baselineValue: String(baselineValue),
 		changePct: expectedChange(value, baselineValue)
-	});
+	};
+}
+
+test('the default view shows the latest covered month against a year earlier', async ({ page }) => {
+	await page.goto('/');
+	expect(await headlineOf(page)).toEqual(expectedHeadline(latestCoveredMonth()));
 	await expect(page.getByTestId('derived-tag')).toBeVisible();
 });
 
@@ -64,13 +68,7 @@ test('June 2025 reads 6,066 against 83,532 with every sector beside it, west to 
 	await page.goto('/?month=2025-06');
 	const value = usbpSouthwestTotal('2025-06')!;
 	const baselineValue = usbpSouthwestTotal('2024-06')!;
-	expect(await headlineOf(page)).toEqual({
-		month: '2025-06',
-		baselineMonth: '2024-06',
-		value: String(value),
-		baselineValue: String(baselineValue),
-		changePct: expectedChange(value, baselineValue)
-	});
+	expect(await headlineOf(page)).toEqual(expectedHeadline('2025-06'));
 	await expect(page.getByTestId('headline-value')).toHaveText(value.toLocaleString('en-US'));
 	await expect(page.getByTestId('headline-change')).toHaveText(
 		`−${Math.abs(((value - baselineValue) / baselineValue) * 100).toFixed(1)}%`
@@ -87,17 +85,7 @@ test('June 2025 reads 6,066 against 83,532 with every sector beside it, west to 
 			baseline: Number(tr.getAttribute('data-baseline-value'))
 		}))
 	);
-	expect(shown.map((r) => r.code)).toEqual([
-		'SDC',
-		'ELC',
-		'YUM',
-		'TCA',
-		'EPT',
-		'BBT',
-		'DRT',
-		'LRT',
-		'RGV'
-	]);
+	expect(shown.map((r) => r.code)).toEqual(SOUTHWEST_SECTOR_CODES);
 	for (const row of shown) {
 		expect(row.value, row.code!).toBe(june2025.get(row.code!) ?? 0);
 		expect(row.baseline, row.code!).toBe(june2024.get(row.code!) ?? 0);
@@ -109,15 +97,7 @@ test('June 2025 reads 6,066 against 83,532 with every sector beside it, west to 
 
 test('?sector=TCA narrows the headline and sector table to Tucson', async ({ page }) => {
 	await page.goto('/?month=2025-06&sector=TCA');
-	const value = usbpSouthwestTotal('2025-06', ['TCA'])!;
-	const baselineValue = usbpSouthwestTotal('2024-06', ['TCA'])!;
-	expect(await headlineOf(page)).toEqual({
-		month: '2025-06',
-		baselineMonth: '2024-06',
-		value: String(value),
-		baselineValue: String(baselineValue),
-		changePct: expectedChange(value, baselineValue)
-	});
+	expect(await headlineOf(page)).toEqual(expectedHeadline('2025-06', ['TCA']));
 	await expect(page.getByTestId('sector-table').locator('tbody tr')).toHaveCount(1);
 	await expect(page.getByTestId('headline')).toContainText('Tucson Sector');
 });

@@ -153,7 +153,7 @@ const REGION_OF: Record<string, Region> = {
 };
 const TITLE_OF: Record<string, Title> = { 'Title 8': '8', 'Title 42': '42' };
 
-/** USBP sectors by region, with the PDF's spelling of each (`Tucson`) → CBP AOR code. */
+/** USBP sectors by region, west to east, with the PDF's spelling of each (`Tucson`) → CBP AOR code. */
 export const USBP_SECTORS: Record<Region, Record<string, string>> = {
 	southwest: {
 		'San Diego': 'SDC',
