@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import Papa from 'papaparse';
 import { LAYOUTS, layoutOfHeader } from '../src/lib/data/layouts';
 import type { Manifest, ManifestFile } from '../src/lib/data/manifest';
-import { monthKey } from '../src/lib/data/months';
+import { addMonths, monthKey, parseMonthKey } from '../src/lib/data/months';
 
 const dataDir = 'data';
 
@@ -27,12 +27,14 @@ export function measureFile(bytes: Buffer, layoutId: ManifestFile['layout']) {
 		months.add(monthKey(month));
 	}
 	const sorted = [...months].sort();
+	// An annual row covers its whole fiscal year: October to the next September.
+	if (LAYOUTS[layoutId].annual) sorted.push(monthKey(addMonths(parseMonthKey(sorted[sorted.length - 1])!, 11)));
 	return {
 		sha256: createHash('sha256').update(bytes).digest('hex'),
 		bytes: bytes.length,
 		rows: parsed.data.length,
 		columns,
-		coverage: { from: sorted[0], to: sorted[sorted.length - 1], months: sorted.length }
+		coverage: { from: sorted[0], to: sorted[sorted.length - 1], months: months.size }
 	};
 }
 

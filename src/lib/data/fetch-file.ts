@@ -3,7 +3,8 @@ import type { FetchFile } from './load';
 
 export function fetchBundledFile(baseUrl: string): FetchFile {
 	return async (file, onBytes) => {
-		const response = await fetch(`${baseUrl}/data/${encodeURIComponent(file.path)}`);
+		const path = file.path.split('/').map(encodeURIComponent).join('/');
+		const response = await fetch(`${baseUrl}/data/${path}`);
 		if (!response.ok) throw new Error(`HTTP ${response.status} ${response.statusText}`.trim());
 		if (!response.body) return new Uint8Array(await response.arrayBuffer());
 		const chunks: Uint8Array[] = [];

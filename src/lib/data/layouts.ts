@@ -5,14 +5,25 @@
  */
 import { monthOfFiscal, parseFiscalYear, parseMonthKey } from './months';
 
-export type LayoutId = 'aor' | 'southwest-component' | 'sector-derived' | 'sector-pdf';
+export type LayoutId =
+	| 'aor'
+	| 'southwest-component'
+	| 'sector-derived'
+	| 'sector-pdf'
+	| 'annual-nationwide'
+	| 'annual-sector';
 
 export interface Layout {
 	id: LayoutId;
 	label: string;
 	columns: string[];
-	/** The month a parsed row (header → value) belongs to, or null when it names none. */
+	/**
+	 * The month a parsed row (header → value) belongs to, or null when it names none. Annual
+	 * layouts give the first month (October) of the row's fiscal year.
+	 */
 	monthOf(row: Record<string, string>): Date | null;
+	/** Rows are whole fiscal years, not months. */
+	annual?: boolean;
 }
 
 const fiscalMonth = (row: Record<string, string>) => {
@@ -21,6 +32,11 @@ const fiscalMonth = (row: Record<string, string>) => {
 };
 
 const isoMonth = (row: Record<string, string>) => parseMonthKey(row['month'] ?? '');
+
+const fiscalYearStart = (row: Record<string, string>) => {
+	const fiscalYear = parseFiscalYear(row['fiscal_year'] ?? '');
+	return fiscalYear === null ? null : monthOfFiscal(fiscalYear, 'OCT');
+};
 
 export const LAYOUTS: Record<LayoutId, Layout> = {
 	aor: {
@@ -56,6 +72,20 @@ export const LAYOUTS: Record<LayoutId, Layout> = {
 		label: 'USBP monthly encounters by sector, FY2000–FY2020 (from CBP PDF)',
 		columns: ['month', 'fiscal_year', 'land_border_region', 'sector', 'encounters'],
 		monthOf: isoMonth
+	},
+	'annual-nationwide': {
+		id: 'annual-nationwide',
+		label: 'USBP apprehensions nationwide by fiscal year',
+		columns: ['fiscal_year', 'apprehensions'],
+		monthOf: fiscalYearStart,
+		annual: true
+	},
+	'annual-sector': {
+		id: 'annual-sector',
+		label: 'USBP apprehensions by Southwest sector and fiscal year',
+		columns: ['sector', 'fiscal_year', 'total_apprehensions'],
+		monthOf: fiscalYearStart,
+		annual: true
 	}
 };
 

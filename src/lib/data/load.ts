@@ -6,6 +6,7 @@
 import type { Db } from './db';
 import type { ManifestFile } from './manifest';
 import {
+	annualHistoryStatements,
 	fileProblemsStatement,
 	ingestStatement,
 	type FileProblems,
@@ -72,11 +73,12 @@ export async function loadFiles(
 			await db.query(ingestStatement(file));
 			await db.dropFile(registeredName(file));
 			if (file.role === 'southwest-component') await db.query(southwestComponentStatement(file));
-			else assertNoProblems((await db.query<FileProblems>(fileProblemsStatement(file)))[0]);
+			if (file.role === 'encounters')
+				assertNoProblems((await db.query<FileProblems>(fileProblemsStatement(file)))[0]);
 		} catch (cause) {
 			throw new DataLoadError(file, cause);
 		}
 		onProgress({ file, stage: 'done', bytesLoaded: bytes.length });
 	}
-	await runAll(db, normalizedStatements(files));
+	await runAll(db, [...normalizedStatements(files), ...annualHistoryStatements(files)]);
 }

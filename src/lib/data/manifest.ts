@@ -26,14 +26,18 @@ export interface ManifestFile {
 	data_as_of: string;
 	/** True for files made by this project's sources from CBP material (transcribed, reshaped). */
 	derived: boolean;
-	/** `encounters` feeds the normalized view; `southwest-component` only its own views. */
-	role: 'encounters' | 'southwest-component';
+	/**
+	 * `encounters` feeds the normalized view; `southwest-component` only its own views;
+	 * `history` the annual long-history series.
+	 */
+	role: 'encounters' | 'southwest-component' | 'history';
 	measures: string;
 	scope: { components: ComponentCode[]; regions: RegionCode[] };
 	sha256: string;
 	bytes: number;
 	rows: number;
 	columns: string[];
+	/** First and last month covered; `months` counts distinct months (or years, for annual files). */
 	coverage: { from: string; to: string; months: number };
 }
 
@@ -50,7 +54,9 @@ const LAYOUT_TIER: Record<LayoutId, number> = {
 	aor: 3,
 	'sector-derived': 2,
 	'sector-pdf': 1,
-	'southwest-component': 0
+	'southwest-component': 0,
+	'annual-nationwide': 0,
+	'annual-sector': 0
 };
 
 export function precedenceRank(files: ManifestFile[]): Map<string, number> {

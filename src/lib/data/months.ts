@@ -52,3 +52,12 @@ export function monthsBetween(from: Date, to: Date): Date[] {
 	for (let m = from; m <= to; m = addMonths(m, 1)) months.push(m);
 	return months;
 }
+
+export function daysInMonth(month: Date): number {
+	return new Date(Date.UTC(month.getUTCFullYear(), month.getUTCMonth() + 1, 0)).getUTCDate();
+}
+
+/** A month's count as an average per day (for `per=day`); null stays null. */
+export function perDay(value: number | null, month: Date): number | null {
+	return value === null ? null : value / daysInMonth(month);
+}

@@ -9,7 +9,8 @@
  * - `encounter_rows`: every `encounters`-role file normalized to one shape, all sources kept;
  * - `source_scope` / `month_source`: which file wins each (month, component, region);
  * - `encounters` (view): `encounter_rows` restricted to the winning file, the view every query uses;
- * - `southwest_component`: the Southwest-by-component file, normalized, for its own views only.
+ * - `southwest_component`: the Southwest-by-component file, normalized, for its own views only;
+ * - `annual_history`: the annual files (nationwide from FY1925, Southwest sectors from FY1960).
  */
 import { TITLE_42_FIRST_MONTH } from './definitions';
 import type { ManifestFile } from './manifest';
@@ -62,6 +63,10 @@ const monthNumber = (column: string) =>
 /** `LEFT JOIN label_vocab <alias>` on one dimension's spelling. */
 const vocabJoin = (alias: string, dimension: string, column: string) =>
 	`LEFT JOIN label_vocab ${alias} ON ${alias}.dimension = '${dimension}' AND ${alias}.variant = trim(${column})`;
+
+/** Lower-case, non-alphanumerics to `-`: `CHINA, PEOPLES REPUBLIC OF` → `china-peoples-republic-of`. */
+const CITIZENSHIP_SLUG = (column: string) =>
+	`trim(regexp_replace(lower(${column}), '[^a-z0-9]+', '-', 'g'), '-')`;
 
 /** One `encounters`-role file as rows of the normalized shape. */
 function normalizedSelect(file: ManifestFile): string {
@@ -126,7 +131,9 @@ export function fileProblemsStatement(file: ManifestFile): Sql {
 		aor: 'title IS NULL OR encounter_type IS NULL OR demographic IS NULL',
 		'sector-derived': 'title IS NULL OR encounter_type IS NULL',
 		'sector-pdf': 'false',
-		'southwest-component': 'false'
+		'southwest-component': 'false',
+		'annual-nationwide': 'false',
+		'annual-sector': 'false'
 	}[file.layout];
 	return sql`SELECT CAST(count(*) FILTER (WHERE month IS NULL) AS INTEGER) AS "badMonths",
 			CAST(count(*) FILTER (WHERE component IS NULL OR region IS NULL OR aor_code IS NULL
@@ -147,7 +154,7 @@ export function normalizedStatements(files: ManifestFile[]): Sql[] {
 		f.scope.components.flatMap((component) =>
 			f.scope.regions.map(
 				(region) =>
-					sql`(${f.id}, ${rank.get(f.id) ?? 0}, CAST(${`${f.coverage.from}-01`} AS DATE), CAST(${`${f.coverage.to}-01`} AS DATE), ${component}, ${region})`
+					sql`(${f.id}, ${rank.get(f.id) ?? 0}, CAST(${`${f.coverage.from}-01`} AS DATE), CAST(${`${f.coverage.to}-01`} AS DATE), ${component}, ${region}, ${f.layout === 'aor'}, ${f.layout === 'aor'})`
 			)
 		)
 	);
@@ -155,17 +162,22 @@ export function normalizedStatements(files: ManifestFile[]): Sql[] {
 	const rowsTable = encounterFiles.length
 		? sql`CREATE OR REPLACE TABLE encounter_rows AS
 			SELECT n.month, n.fiscal_year, n.component, n.region, n.aor_code, v.name AS aor_name,
-				n.demographic, n.citizenship, n.title, n.encounter_type, n.count, n.source_id
+				n.demographic, ${trusted(CITIZENSHIP_SLUG('n.citizenship'))} AS citizenship,
+				n.citizenship AS citizenship_label, n.title, n.encounter_type, n.count, n.source_id
 			FROM (${trusted(union)}) n LEFT JOIN aor_vocab v ON v.code = n.aor_code`
 		: sql`CREATE OR REPLACE TABLE encounter_rows (month DATE, fiscal_year INTEGER, component VARCHAR,
 			region VARCHAR, aor_code VARCHAR, aor_name VARCHAR, demographic VARCHAR, citizenship VARCHAR,
-			title VARCHAR, encounter_type VARCHAR, count INTEGER, source_id VARCHAR)`;
+			citizenship_label VARCHAR, title VARCHAR, encounter_type VARCHAR, count INTEGER, source_id VARCHAR)`;
 	return [
 		rowsTable,
-		sql`CREATE OR REPLACE TABLE source_scope (source_id VARCHAR, rank INTEGER, month_from DATE, month_to DATE, component VARCHAR, region VARCHAR)`,
+		// Only the AOR releases break counts down by demographic and citizenship: a filter on
+		// either can be answered only in months an AOR release wins.
+		sql`CREATE OR REPLACE TABLE source_scope (source_id VARCHAR, rank INTEGER, month_from DATE, month_to DATE,
+			component VARCHAR, region VARCHAR, has_demographic BOOLEAN, has_citizenship BOOLEAN)`,
 		...(scopes.length ? [sql`INSERT INTO source_scope VALUES ${join(scopes, ', ')}`] : []),
 		sql`CREATE OR REPLACE TABLE month_source AS
-			SELECT CAST(m.month AS DATE) AS month, s.component, s.region, arg_max(s.source_id, s.rank) AS source_id
+			SELECT CAST(m.month AS DATE) AS month, s.component, s.region, arg_max(s.source_id, s.rank) AS source_id,
+				arg_max(s.has_demographic, s.rank) AS has_demographic, arg_max(s.has_citizenship, s.rank) AS has_citizenship
 			FROM source_scope s, unnest(generate_series(s.month_from, s.month_to, INTERVAL 1 MONTH)) AS m(month)
 			GROUP BY ALL`,
 		sql`CREATE OR REPLACE VIEW encounters AS
@@ -188,4 +200,27 @@ export function southwestComponentStatement(file: ManifestFile): Sql {
 		${trusted(vocabJoin('dem', 'demographic', 'r."Demographic"'))}
 		${trusted(vocabJoin('tit', 'title', 'r."Title of Authority"'))}
 		${trusted(vocabJoin('typ', 'encounter_type', 'r."Encounter Type"'))}`;
+}
+
+/**
+ * The annual history files as `annual_history(fiscal_year, scope, aor_code, value, source_id)`:
+ * `scope` is `nationwide` or `southwest`; `aor_code` is a Southwest sector, or null for a total.
+ */
+export function annualHistoryStatements(files: ManifestFile[]): Sql[] {
+	const selects = files
+		.filter((f) => f.role === 'history')
+		.map((f) => {
+			const table = identifier(f.id).text;
+			if (f.layout === 'annual-nationwide')
+				return `SELECT CAST(fiscal_year AS INTEGER) AS fiscal_year, 'nationwide' AS scope, NULL AS aor_code,
+					CAST(apprehensions AS INTEGER) AS value, '${f.id}' AS source_id FROM ${table}`;
+			return `SELECT CAST(r.fiscal_year AS INTEGER) AS fiscal_year, 'southwest' AS scope, aor.code AS aor_code,
+					CAST(r.total_apprehensions AS INTEGER) AS value, '${f.id}' AS source_id
+				FROM ${table} r ${vocabJoin('aor', 'aor_usbp', 'r.sector')}`;
+		});
+	return [
+		selects.length
+			? sql`CREATE OR REPLACE TABLE annual_history AS ${trusted(selects.join('\nUNION ALL\n'))}`
+			: sql`CREATE OR REPLACE TABLE annual_history (fiscal_year INTEGER, scope VARCHAR, aor_code VARCHAR, value INTEGER, source_id VARCHAR)`
+	];
 }

@@ -1,18 +1,60 @@
 /**
- * The filter a view applies, and the one place that turns it into SQL conditions on the
- * `encounters` view and on `month_source` (which file covers a month).
+ * The filter a query applies, and the one place that turns it into SQL: conditions on the
+ * `encounters` view, and the months the filter can be answered in (`answerable`), which every
+ * query uses so that a month a source cannot answer is null, never a partial number.
  */
-import type { ComponentCode, RegionCode } from '../data/vocabulary';
+import { AOR_BY_CODE, type ComponentCode, type RegionCode } from '../data/vocabulary';
+import type { UrlState } from '../state/url-state';
 import { join, list, sql, trusted, type Sql } from './sql';
 
 export interface Filters {
-	component: ComponentCode;
-	region: RegionCode;
-	/** Area-of-responsibility codes; empty means every one in the region. */
+	components: ComponentCode[];
+	regions: RegionCode[];
+	/** Area-of-responsibility codes; empty means every one in the scope. */
 	sectors: string[];
+	demographic: string | null;
+	citizenship: string | null;
+	title: '8' | '42' | null;
+	encounterType: 'apprehensions' | 'inadmissibles' | 'expulsions' | null;
 }
 
-export const DEFAULT_FILTERS: Filters = { component: 'usbp', region: 'southwest', sectors: [] };
+export const DEFAULT_FILTERS: Filters = {
+	components: ['usbp'],
+	regions: ['southwest'],
+	sectors: [],
+	demographic: null,
+	citizenship: null,
+	title: null,
+	encounterType: null
+};
+
+const ALL_COMPONENTS: ComponentCode[] = ['usbp', 'ofo'];
+const ALL_REGIONS: RegionCode[] = ['southwest', 'northern', 'other'];
+
+/**
+ * The query filter for a URL state. With sectors chosen, the scope narrows to the components and
+ * (for USBP sectors) the regions those sectors belong to, so that a Southwest sector is not held
+ * back by a northern region that has no source in a month.
+ */
+export function filtersOf(state: UrlState): Filters {
+	let components = state.component === 'all' ? ALL_COMPONENTS : [state.component];
+	let regions = state.region === 'all' ? ALL_REGIONS : [state.region];
+	if (state.sectors.length) {
+		const aors = state.sectors.flatMap((c) => AOR_BY_CODE.get(c) ?? []);
+		components = components.filter((c) => aors.some((a) => a.component === c));
+		if (aors.every((a) => a.region !== null))
+			regions = regions.filter((r) => aors.some((a) => a.region === r));
+	}
+	return {
+		components,
+		regions,
+		sectors: state.sectors,
+		demographic: state.demographic,
+		citizenship: state.citizenship,
+		title: state.title === 'all' ? null : state.title,
+		encounterType: state.type === 'all' ? null : state.type
+	};
+}
 
 /** `alias.column`, with the alias restricted to letters and `_` (aliases come from our own SQL). */
 function column(alias: string, name: string): Sql {
@@ -20,15 +62,47 @@ function column(alias: string, name: string): Sql {
 	return trusted(`${alias}.${name}`);
 }
 
+/** Conditions on the scope columns (component, region) shared by `encounters` and `month_source`. */
+export function scopeConditions(filters: Filters, alias: string): Sql {
+	return sql`${column(alias, 'component')} IN ${list(filters.components)} AND ${column(alias, 'region')} IN ${list(filters.regions)}`;
+}
+
 /** Conditions on rows of `encounters` (or `encounter_rows`) under `alias`. */
 export function encounterConditions(filters: Filters, alias: string): Sql {
 	const parts = [scopeConditions(filters, alias)];
 	if (filters.sectors.length)
 		parts.push(sql`${column(alias, 'aor_code')} IN ${list(filters.sectors)}`);
+	if (filters.demographic) parts.push(sql`${column(alias, 'demographic')} = ${filters.demographic}`);
+	if (filters.citizenship) parts.push(sql`${column(alias, 'citizenship')} = ${filters.citizenship}`);
+	if (filters.title) parts.push(sql`${column(alias, 'title')} = ${filters.title}`);
+	if (filters.encounterType)
+		parts.push(sql`${column(alias, 'encounter_type')} = ${filters.encounterType}`);
 	return join(parts, ' AND ');
 }
 
-/** Conditions on the scope columns (component, region) shared by `encounters` and `month_source`. */
-export function scopeConditions(filters: Filters, alias: string): Sql {
-	return sql`${column(alias, 'component')} = ${filters.component} AND ${column(alias, 'region')} = ${filters.region}`;
+/** The breakdowns a filter (or a composition by one of them) needs from its sources. */
+export type Breakdown = 'demographic' | 'citizenship';
+
+export function breakdownsOf(filters: Filters): Breakdown[] {
+	return [
+		...(filters.demographic ? (['demographic'] as const) : []),
+		...(filters.citizenship ? (['citizenship'] as const) : [])
+	];
+}
+
+/**
+ * A CTE `answerable(month)`: months in which every scope of the filter (component × region) has a
+ * winning source, and each winning source has the breakdowns the filter needs.
+ */
+export function answerableCte(filters: Filters, extra: Breakdown[] = []): Sql {
+	const needs = [...new Set([...breakdownsOf(filters), ...extra])];
+	const capability = needs.length
+		? trusted(needs.map((b) => `bool_and(ms.has_${b})`).join(' AND '))
+		: trusted('true');
+	return sql`answerable AS (
+		SELECT ms.month FROM month_source ms
+		WHERE ${scopeConditions(filters, 'ms')}
+		GROUP BY ms.month
+		HAVING count(*) = ${filters.components.length * filters.regions.length} AND ${capability}
+	)`;
 }

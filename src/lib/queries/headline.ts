@@ -1,5 +1,5 @@
-import type { Db } from '../data/db';
 import { percentChange } from '../data/change';
+import type { Db } from '../data/db';
 import { scopeConditions, type Filters } from './filters';
 import { sectorComparison, type SectorComparison } from './sector-comparison';
 import { dateValue, sql } from './sql';
@@ -7,21 +7,23 @@ import { dateValue, sql } from './sql';
 export interface Headline {
 	month: Date;
 	baselineMonth: Date;
-	/** The sum of `sectors[].value`: null when no file covers the month. */
+	/** The sum of `sectors[].value`: null when the filter cannot be answered in the month. */
 	value: number | null;
 	baselineValue: number | null;
 	/** Null when either count is missing or the baseline is 0. */
 	changePct: number | null;
 	sectors: SectorComparison[];
-	/** Manifest ids of the files the two months come from. */
-	sourceId: string | null;
-	baselineSourceId: string | null;
+	/** Manifest ids of the files each month comes from. */
+	sourceIds: string[];
+	baselineSourceIds: string[];
 }
 
 const sumOf = (values: (number | null)[]) =>
-	values.some((v) => v === null) ? null : values.reduce<number>((a, v) => a + (v ?? 0), 0);
+	values.length === 0 || values.some((v) => v === null)
+		? null
+		: values.reduce<number>((a, v) => a + (v ?? 0), 0);
 
-/** The filter's count for a month against a baseline month, built from its per-sector parts. */
+/** The filter's count for a month against a baseline month, built from its per-area parts. */
 export async function headline(
 	db: Db,
 	filters: Filters,
@@ -29,13 +31,14 @@ export async function headline(
 	baselineMonth: Date
 ): Promise<Headline> {
 	const sectors = await sectorComparison(db, filters, month, baselineMonth);
-	const sources = await db.query<{ month: Date; sourceId: string }>(sql`
-		SELECT ms.month, ms.source_id AS "sourceId" FROM month_source ms
-		WHERE ${scopeConditions(filters, 'ms')} AND ms.month IN (${dateValue(month)}, ${dateValue(baselineMonth)})`);
-	const sourceOf = (m: Date) =>
-		sources.find((s) => s.month.getTime() === m.getTime())?.sourceId ?? null;
-	const value = sectors.length ? sumOf(sectors.map((s) => s.value)) : null;
-	const baselineValue = sectors.length ? sumOf(sectors.map((s) => s.baselineValue)) : null;
+	const sources = await db.query<{ month: Date; sourceIds: string[] }>(sql`
+		SELECT ms.month, list(DISTINCT ms.source_id ORDER BY ms.source_id) AS "sourceIds" FROM month_source ms
+		WHERE ${scopeConditions(filters, 'ms')} AND ms.month IN (${dateValue(month)}, ${dateValue(baselineMonth)})
+		GROUP BY ms.month`);
+	const sourcesOf = (m: Date) =>
+		sources.find((s) => s.month.getTime() === m.getTime())?.sourceIds ?? [];
+	const value = sumOf(sectors.map((s) => s.value));
+	const baselineValue = sumOf(sectors.map((s) => s.baselineValue));
 	return {
 		month,
 		baselineMonth,
@@ -43,7 +46,7 @@ export async function headline(
 		baselineValue,
 		changePct: percentChange(value, baselineValue),
 		sectors,
-		sourceId: sourceOf(month),
-		baselineSourceId: sourceOf(baselineMonth)
+		sourceIds: sourcesOf(month),
+		baselineSourceIds: sourcesOf(baselineMonth)
 	};
 }

@@ -1,16 +1,53 @@
 import type { Db } from '../data/db';
-import { scopeConditions, type Filters } from './filters';
+import { answerableCte, scopeConditions, type Breakdown, type Filters } from './filters';
 import { sql } from './sql';
 
-export interface CoveredRange {
-	first: Date | null;
-	last: Date | null;
+export interface MonthCoverage {
+	month: Date;
+	/** True when every scope has a source that can answer the filter. */
+	answerable: boolean;
+	sourceIds: string[];
+	/** `component/region` scopes with no source this month. */
+	missingScopes: string[];
+	/** Breakdowns the filter needs that this month's sources lack. */
+	lacking: Breakdown[];
 }
 
-/** The first and last month that some file covers for the filter's scope. */
-export async function coveredRange(db: Db, filters: Filters): Promise<CoveredRange> {
-	const [row] = await db.query<CoveredRange>(sql`
-		SELECT min(ms.month) AS first, max(ms.month) AS last FROM month_source ms
-		WHERE ${scopeConditions(filters, 'ms')}`);
-	return row ?? { first: null, last: null };
+/** For every month any file covers in the filter's scope: whether and from what it is answered. */
+export async function monthCoverage(
+	db: Db,
+	filters: Filters,
+	extra: Breakdown[] = []
+): Promise<MonthCoverage[]> {
+	const scopes = filters.components.flatMap((c) => filters.regions.map((r) => `${c}/${r}`));
+	const needs = [
+		...new Set([
+			...(filters.demographic ? ['demographic'] : []),
+			...(filters.citizenship ? ['citizenship'] : []),
+			...extra
+		])
+	];
+	const rows = await db.query<{
+		month: Date;
+		answerable: boolean;
+		sourceIds: string[];
+		covered: string[];
+		demographic: boolean;
+		citizenship: boolean;
+	}>(sql`
+		WITH ${answerableCte(filters, extra)}
+		SELECT ms.month, (a.month IS NOT NULL) AS answerable,
+			list(DISTINCT ms.source_id ORDER BY ms.source_id) AS "sourceIds",
+			list(ms.component || '/' || ms.region) AS covered,
+			bool_and(ms.has_demographic) AS demographic, bool_and(ms.has_citizenship) AS citizenship
+		FROM month_source ms LEFT JOIN answerable a ON a.month = ms.month
+		WHERE ${scopeConditions(filters, 'ms')}
+		GROUP BY ms.month, a.month ORDER BY ms.month`);
+	return rows.map((r) => ({
+		month: r.month,
+		answerable: r.answerable,
+		sourceIds: [...r.sourceIds],
+		missingScopes: scopes.filter((s) => ![...r.covered].includes(s)),
+		lacking: needs.filter((b) => !r[b as Breakdown]) as Breakdown[]
+	}));
 }

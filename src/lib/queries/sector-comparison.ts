@@ -1,18 +1,18 @@
 import type { Db } from '../data/db';
-import { encounterConditions, scopeConditions, type Filters } from './filters';
+import { answerableCte, encounterConditions, scopeConditions, type Filters } from './filters';
 import { dateValue, list, sql } from './sql';
 
 export interface SectorComparison {
 	code: string;
 	name: string;
-	/** Null when no file covers the month for this scope; 0 when the covering file has no row. */
+	/** Null when the filter cannot be answered in the month; 0 when the source has no row. */
 	value: number | null;
 	baselineValue: number | null;
 }
 
 /**
- * Each area of responsibility in the filter, west to east, with its count in `month` and in
- * `baseline`. The headline total is the sum of these rows, so the parts always add up.
+ * Each area of responsibility in the filter, west to east (then by name), with its count in
+ * `month` and in `baseline`. The headline total is the sum of these rows, so the parts add up.
  */
 export async function sectorComparison(
 	db: Db,
@@ -25,15 +25,16 @@ export async function sectorComparison(
 		: sql``;
 	return db.query<SectorComparison>(sql`
 		WITH p AS (SELECT ${dateValue(month)} AS value_month, ${dateValue(baseline)} AS base_month),
+		${answerableCte(filters)},
 		aors AS (
-			SELECT DISTINCT r.aor_code AS code, v.name, v.west_to_east
+			SELECT DISTINCT r.aor_code AS code, v.name, v.component, v.west_to_east
 			FROM encounter_rows r JOIN aor_vocab v ON v.code = r.aor_code
 			WHERE ${scopeConditions(filters, 'r')} ${sectorFilter}
 		),
 		covered AS (
-			SELECT coalesce(bool_or(ms.month = p.value_month), false) AS value_covered,
-				coalesce(bool_or(ms.month = p.base_month), false) AS base_covered
-			FROM month_source ms, p WHERE ${scopeConditions(filters, 'ms')}
+			SELECT coalesce(bool_or(a.month = p.value_month), false) AS value_covered,
+				coalesce(bool_or(a.month = p.base_month), false) AS base_covered
+			FROM answerable a, p
 		),
 		sums AS (
 			SELECT e.aor_code, sum(e.count) FILTER (WHERE e.month = p.value_month) AS value_total,
@@ -46,5 +47,5 @@ export async function sectorComparison(
 			CASE WHEN c.value_covered THEN CAST(coalesce(s.value_total, 0) AS INTEGER) END AS value,
 			CASE WHEN c.base_covered THEN CAST(coalesce(s.base_total, 0) AS INTEGER) END AS "baselineValue"
 		FROM aors a CROSS JOIN covered c LEFT JOIN sums s ON s.aor_code = a.code
-		ORDER BY a.west_to_east NULLS LAST, a.name`);
+		ORDER BY a.component DESC, a.west_to_east NULLS LAST, a.name`);
 }

@@ -1,61 +1,224 @@
 /**
- * The page's state as it lives in the URL. Parsing and writing are pure: the page reads
- * `parseUrlState(page.url.searchParams)` and navigates to `serializeUrlState(state)`. Defaults
- * never go into the URL; bad values fall back to defaults with a notice, never an error.
+ * The explorer's filter state as it lives in the URL. Parsing and writing are pure functions: the
+ * page reads `parseUrlState(page.url.searchParams)` and navigates to `serializeUrlState(state)`.
+ * Defaults (the headline's subject: USBP, Southwest, all titles and types) never go into the URL
+ * unless a link asks for them explicitly; bad values fall back to defaults with a notice.
+ * Design notes: FILTERS.md beside this file.
  */
 import { monthKey, parseMonthKey } from '../data/months';
-import { AOR_BY_CODE } from '../data/vocabulary';
-import { DEFAULT_FILTERS } from '../queries/filters';
+import {
+	AOR_BY_CODE,
+	COMPONENTS,
+	DEMOGRAPHICS,
+	REGIONS,
+	type ComponentCode,
+	type RegionCode
+} from '../data/vocabulary';
+
+export type ComponentChoice = ComponentCode | 'all';
+export type RegionChoice = RegionCode | 'all';
+export type TitleChoice = '8' | '42' | 'all';
+export type TypeChoice = 'apprehensions' | 'inadmissibles' | 'expulsions' | 'all';
 
 export interface UrlState {
-	/** The headline month; null means the latest month the filter's sources cover. */
-	month: Date | null;
-	/** Southwest USBP sector codes, in the order given; empty means all. */
+	/** Area-of-responsibility codes in the order given; empty means all in the region. */
 	sectors: string[];
+	/** Month range shown; null ends mean the first / latest month the sources cover. */
+	from: Date | null;
+	to: Date | null;
+	/** The headline month; null means the latest month the filter's sources answer. */
+	month: Date | null;
+	component: ComponentChoice;
+	region: RegionChoice;
+	/** Demographic code (`single-adults`, `fmua`, `accompanied-minors`, `uc`); null = all. */
+	demographic: string | null;
+	/** Slug of an AOR-file citizenship (`mexico`, `china-peoples-republic-of`); null = all. */
+	citizenship: string | null;
+	title: TitleChoice;
+	type: TypeChoice;
+	year: 'fiscal' | 'calendar';
+	per: 'month' | 'day';
 }
 
-export const DEFAULT_URL_STATE: UrlState = { month: null, sectors: [] };
+export const DEFAULT_URL_STATE: UrlState = {
+	sectors: [],
+	from: null,
+	to: null,
+	month: null,
+	component: 'usbp',
+	region: 'southwest',
+	demographic: null,
+	citizenship: null,
+	title: 'all',
+	type: 'all',
+	year: 'fiscal',
+	per: 'month'
+};
 
 export interface ParsedUrlState {
 	state: UrlState;
-	/** Plain-language notes about values that were ignored. */
+	/** Plain-language notes about values that were ignored or adjusted. */
 	notices: string[];
 }
 
-/** Sector codes the page accepts: USBP sectors of the default region. */
-function isAcceptedSector(code: string): boolean {
-	const aor = AOR_BY_CODE.get(code);
-	return aor?.component === DEFAULT_FILTERS.component && aor.region === DEFAULT_FILTERS.region;
+/** The same slug rule the SQL normalisation applies to CBP's citizenship labels. */
+export function citizenshipSlug(label: string): string {
+	return label
+		.toLowerCase()
+		.replace(/[^a-z0-9]+/g, '-')
+		.replace(/^-+|-+$/g, '');
+}
+
+const choice = <T extends string>(
+	params: URLSearchParams,
+	name: string,
+	allowed: readonly T[],
+	fallback: T,
+	notices: string[]
+): T => {
+	const raw = params.get(name);
+	if (raw === null || raw === '') return fallback;
+	const value = raw.trim().toLowerCase() as T;
+	if (allowed.includes(value)) return value;
+	notices.push(`“${raw}” is not a valid ${name} (${allowed.join(', ')}); using ${fallback}.`);
+	return fallback;
+};
+
+function parseMonthParam(params: URLSearchParams, name: string, notices: string[]): Date | null {
+	const values = params.getAll(name).filter((v) => v !== '');
+	if (values.length > 1)
+		notices.push(`Several values were given for ${name} (${values.join(', ')}); using the first.`);
+	if (!values.length) return null;
+	const month = parseMonthKey(values[0]);
+	if (!month) notices.push(`“${values[0]}” is not a month in the form YYYY-MM; ${name} ignored.`);
+	return month;
 }
 
 export function parseUrlState(params: URLSearchParams): ParsedUrlState {
 	const notices: string[] = [];
-	let month: Date | null = null;
-	const monthTexts = params.getAll('month');
-	if (monthTexts.length > 1)
-		notices.push(`Several months were given (${monthTexts.join(', ')}); using the first.`);
-	const monthText = monthTexts[0] ?? null;
-	if (monthText !== null && monthText !== '') {
-		month = parseMonthKey(monthText);
-		if (!month)
-			notices.push(`“${monthText}” is not a month in the form YYYY-MM; showing the latest month.`);
+	const state: UrlState = { ...DEFAULT_URL_STATE };
+
+	state.component = choice(params, 'component', ['usbp', 'ofo', 'all'], 'usbp', notices);
+	state.region = choice(
+		params,
+		'region',
+		['southwest', 'northern', 'other', 'all'],
+		'southwest',
+		notices
+	);
+	state.title = choice(params, 'title', ['8', '42', 'all'], 'all', notices);
+	state.type = choice(
+		params,
+		'type',
+		['apprehensions', 'inadmissibles', 'expulsions', 'all'],
+		'all',
+		notices
+	);
+	state.year = choice(params, 'year', ['fiscal', 'calendar'], 'fiscal', notices);
+	state.per = choice(params, 'per', ['month', 'day'], 'month', notices);
+
+	const demographic = params.get('demographic');
+	if (demographic) {
+		const code = demographic.trim().toLowerCase();
+		if (code in DEMOGRAPHICS) state.demographic = code;
+		else
+			notices.push(
+				`“${demographic}” is not a demographic (${Object.keys(DEMOGRAPHICS).join(', ')}); showing all.`
+			);
 	}
-	const sectors: string[] = [];
+	const citizenship = params.get('citizenship');
+	if (citizenship) {
+		const slug = citizenshipSlug(citizenship);
+		if (slug) state.citizenship = slug;
+		else notices.push(`“${citizenship}” is not a citizenship; showing all.`);
+	}
+
+	// Sector codes: USBP codes are upper case (`TCA`), OFO field offices are slugs (`ofo-el-paso`).
+	const requested: string[] = [];
 	for (const raw of params.getAll('sector').join(',').split(',')) {
-		const code = raw.trim().toUpperCase();
-		if (!code) continue;
-		if (!isAcceptedSector(code))
-			notices.push(`“${raw.trim()}” is not a Southwest Border Patrol sector code; it was ignored.`);
-		else if (!sectors.includes(code)) sectors.push(code);
+		const text = raw.trim();
+		if (!text) continue;
+		const code = text.toLowerCase().startsWith('ofo-') ? text.toLowerCase() : text.toUpperCase();
+		if (!AOR_BY_CODE.has(code))
+			notices.push(`“${text}” is not a sector or field office code; it was ignored.`);
+		else if (!requested.includes(code)) requested.push(code);
 	}
-	return { state: { month, sectors }, notices };
+	state.sectors = requested;
+	matchScopeToSectors(state, params, notices);
+
+	state.from = parseMonthParam(params, 'from', notices);
+	state.to = parseMonthParam(params, 'to', notices);
+	if (state.from && state.to && state.from > state.to) {
+		notices.push(`The range ${monthKey(state.from)} – ${monthKey(state.to)} was reversed.`);
+		[state.from, state.to] = [state.to, state.from];
+	}
+	state.month = parseMonthParam(params, 'month', notices);
+	if (state.month && state.from && state.month < state.from) {
+		notices.push(`The range now starts at ${monthKey(state.month)} to include the chosen month.`);
+		state.from = state.month;
+	}
+	if (state.month && state.to && state.month > state.to) {
+		notices.push(`The range now ends at ${monthKey(state.month)} to include the chosen month.`);
+		state.to = state.month;
+	}
+	return { state, notices };
 }
 
-/** The query string for a state, defaults left out (`''` for the default view). */
-export function serializeUrlState(state: UrlState): string {
+/**
+ * A sector outside the filter's component or region changes them to match, unless the URL set
+ * them explicitly, in which case the sectors that do not fit are dropped with a notice.
+ */
+function matchScopeToSectors(state: UrlState, params: URLSearchParams, notices: string[]): void {
+	if (!state.sectors.length) return;
+	const aors = state.sectors.map((code) => AOR_BY_CODE.get(code)!);
+	const components = [...new Set(aors.map((a) => a.component))];
+	const regions = [...new Set(aors.flatMap((a) => (a.region ? [a.region] : [])))];
+	if (!params.get('component')) state.component = components.length === 1 ? components[0] : 'all';
+	// OFO field offices report under several regions, so only USBP sectors decide the region.
+	if (!params.get('region') && regions.length)
+		state.region = regions.length === 1 ? regions[0] : 'all';
+	const fits = (code: string) => {
+		const aor = AOR_BY_CODE.get(code)!;
+		return (
+			(state.component === 'all' || aor.component === state.component) &&
+			(state.region === 'all' || aor.region === null || aor.region === state.region)
+		);
+	};
+	const dropped = state.sectors.filter((c) => !fits(c));
+	if (dropped.length) {
+		const scope = [
+			state.component === 'all' ? 'all components' : COMPONENTS[state.component].short,
+			state.region === 'all' ? 'all regions' : REGIONS[state.region].label
+		].join(', ');
+		notices.push(`${dropped.join(', ')}: outside the chosen ${scope}; ignored.`);
+		state.sectors = state.sectors.filter(fits);
+	}
+}
+
+/**
+ * The query string for a state. Defaults are left out, except that `explicit` links (copy link,
+ * embeds) always carry `month`, `from` and `to` so they show the same months after data updates.
+ */
+export function serializeUrlState(state: UrlState, explicit: Partial<UrlState> = {}): string {
 	const params = new URLSearchParams();
-	if (state.month) params.set('month', monthKey(state.month));
-	if (state.sectors.length) params.set('sector', state.sectors.join(','));
+	const s = { ...state, ...explicit };
+	if (s.sectors.length) params.set('sector', s.sectors.join(','));
+	if (s.from) params.set('from', monthKey(s.from));
+	if (s.to) params.set('to', monthKey(s.to));
+	if (s.month) params.set('month', monthKey(s.month));
+	// Component and region follow from the sectors when all sectors agree: write them only when
+	// parsing would not infer the same value.
+	const inferred = parseUrlState(
+		new URLSearchParams(s.sectors.length ? { sector: s.sectors.join(',') } : {})
+	).state;
+	if (s.component !== inferred.component) params.set('component', s.component);
+	if (s.region !== inferred.region) params.set('region', s.region);
+	if (s.demographic) params.set('demographic', s.demographic);
+	if (s.citizenship) params.set('citizenship', s.citizenship);
+	if (s.title !== 'all') params.set('title', s.title);
+	if (s.type !== 'all') params.set('type', s.type);
+	if (s.year !== 'fiscal') params.set('year', s.year);
+	if (s.per !== 'month') params.set('per', s.per);
 	// Commas in a code list are safe in a query string: keep them readable.
 	const text = params.toString().replaceAll('%2C', ',');
 	return text ? `?${text}` : '';

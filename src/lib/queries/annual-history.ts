@@ -1,0 +1,47 @@
+import type { Db } from '../data/db';
+import type { Filters } from './filters';
+import { list, sql } from './sql';
+
+export interface AnnualHistoryPoint {
+	fiscalYear: number;
+	value: number;
+	sourceId: string;
+}
+
+/**
+ * What the annual files can answer for a filter: USBP apprehensions nationwide (all regions, no
+ * sector) or on the Southwest border (all or some sectors), with no breakdown that the annual
+ * tables lack. Null when the filter asks for something they do not hold.
+ */
+export function annualHistoryScope(
+	filters: Filters
+): { scope: 'nationwide' } | { scope: 'southwest'; sectors: string[] } | null {
+	const usbpOnly = filters.components.length === 1 && filters.components[0] === 'usbp';
+	const breakdown =
+		filters.demographic ||
+		filters.citizenship ||
+		filters.title === '42' ||
+		(filters.encounterType && filters.encounterType !== 'apprehensions');
+	if (!usbpOnly || breakdown) return null;
+	if (filters.regions.length === 3 && !filters.sectors.length) return { scope: 'nationwide' };
+	if (filters.regions.length === 1 && filters.regions[0] === 'southwest')
+		return { scope: 'southwest', sectors: filters.sectors };
+	return null;
+}
+
+/** Annual USBP apprehensions from the historical tables for the filter (empty when none apply). */
+export async function annualHistory(db: Db, filters: Filters): Promise<AnnualHistoryPoint[]> {
+	const scope = annualHistoryScope(filters);
+	if (!scope) return [];
+	if (scope.scope === 'nationwide' || !scope.sectors.length)
+		return db.query<AnnualHistoryPoint>(sql`
+			SELECT fiscal_year AS "fiscalYear", value, source_id AS "sourceId" FROM annual_history
+			WHERE scope = ${scope.scope} AND aor_code IS NULL ORDER BY fiscal_year`);
+	// A sum of sectors only for years in which every chosen sector has a value.
+	return db.query<AnnualHistoryPoint>(sql`
+		SELECT fiscal_year AS "fiscalYear", CAST(sum(value) AS INTEGER) AS value,
+			string_agg(DISTINCT source_id, ',' ORDER BY source_id) AS "sourceId"
+		FROM annual_history WHERE scope = 'southwest' AND aor_code IN ${list(scope.sectors)}
+		GROUP BY fiscal_year HAVING count(DISTINCT aor_code) = ${scope.sectors.length}
+		ORDER BY fiscal_year`);
+}

@@ -1,0 +1,36 @@
+import type { Db } from '../data/db';
+import { answerableCte, encounterConditions, scopeConditions, type Filters } from './filters';
+import { list, sql } from './sql';
+
+export interface SectorMonth {
+	code: string;
+	name: string;
+	month: Date;
+	/** Null where the filter cannot be answered that month. */
+	value: number | null;
+}
+
+/** Every area in the filter by month (for small multiples and the map), west to east. */
+export async function sectorMonthly(db: Db, filters: Filters): Promise<SectorMonth[]> {
+	const sectorFilter = filters.sectors.length
+		? sql`AND r.aor_code IN ${list(filters.sectors)}`
+		: sql``;
+	return db.query<SectorMonth>(sql`
+		WITH ${answerableCte(filters)},
+		aors AS (
+			SELECT DISTINCT r.aor_code AS code, v.name, v.component, v.west_to_east
+			FROM encounter_rows r JOIN aor_vocab v ON v.code = r.aor_code
+			WHERE ${scopeConditions(filters, 'r')} ${sectorFilter}
+		),
+		months AS (SELECT DISTINCT ms.month FROM month_source ms WHERE ${scopeConditions(filters, 'ms')}),
+		sums AS (
+			SELECT e.aor_code, e.month, sum(e.count) AS total FROM encounters e
+			WHERE ${encounterConditions(filters, 'e')} GROUP BY ALL
+		)
+		SELECT a.code, a.name, m.month,
+			CASE WHEN an.month IS NOT NULL THEN CAST(coalesce(s.total, 0) AS INTEGER) END AS value
+		FROM aors a CROSS JOIN months m
+		LEFT JOIN answerable an ON an.month = m.month
+		LEFT JOIN sums s ON s.aor_code = a.code AND s.month = m.month
+		ORDER BY a.component DESC, a.west_to_east NULLS LAST, a.name, m.month`);
+}

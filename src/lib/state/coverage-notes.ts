@@ -1,0 +1,47 @@
+/**
+ * Plain-language statements of which months a filter can and cannot be answered in, and why, so
+ * a view says what it could not show instead of silently showing partial numbers.
+ */
+import type { ManifestFile } from '../data/manifest';
+import { formatMonthShort } from '../format';
+import type { MonthCoverage } from '../queries/month-sources';
+
+export interface MonthRun {
+	from: Date;
+	to: Date;
+	reason: string;
+}
+
+const BREAKDOWN_WORDS = { demographic: 'demographic', citizenship: 'citizenship' } as const;
+
+function reasonOf(c: MonthCoverage, files: Map<string, ManifestFile>): string {
+	if (c.missingScopes.length)
+		return `no source covers ${c.missingScopes.map((s) => s.replace('/', ' ').replace('usbp', 'USBP').replace('ofo', 'OFO')).join(', ')}`;
+	const labels = c.sourceIds.map((id) => files.get(id)?.label ?? id).join('; ');
+	return `${labels} has no ${c.lacking.map((b) => BREAKDOWN_WORDS[b]).join(' or ')} breakdown`;
+}
+
+/** Consecutive unanswerable months with the same reason. */
+export function unansweredRuns(
+	coverage: MonthCoverage[],
+	files: Map<string, ManifestFile>
+): MonthRun[] {
+	const runs: MonthRun[] = [];
+	for (const c of coverage) {
+		if (c.answerable) continue;
+		const reason = reasonOf(c, files);
+		const last = runs[runs.length - 1];
+		const next = last && new Date(Date.UTC(last.to.getUTCFullYear(), last.to.getUTCMonth() + 1, 1));
+		if (last && last.reason === reason && next.getTime() === c.month.getTime()) last.to = c.month;
+		else runs.push({ from: c.month, to: c.month, reason });
+	}
+	return runs;
+}
+
+export function runText(run: MonthRun): string {
+	const span =
+		run.from.getTime() === run.to.getTime()
+			? formatMonthShort(run.from)
+			: `${formatMonthShort(run.from)} – ${formatMonthShort(run.to)}`;
+	return `Not shown for ${span}: ${run.reason}.`;
+}

@@ -1,0 +1,33 @@
+/** The filter state in words, for subtitles, file names' companions and screen readers. */
+import { AOR_BY_CODE, COMPONENTS, DEMOGRAPHICS, REGIONS, TITLES } from '../data/vocabulary';
+import type { UrlState } from './url-state';
+
+export function describeFilters(state: UrlState, citizenshipLabel?: string): string {
+	const parts = [
+		state.component === 'all' ? 'USBP and OFO' : COMPONENTS[state.component].label,
+		state.region === 'all' ? 'all regions' : REGIONS[state.region].label
+	];
+	if (state.sectors.length)
+		parts.push(state.sectors.map((c) => AOR_BY_CODE.get(c)?.name ?? c).join(', '));
+	if (state.demographic) parts.push(DEMOGRAPHICS[state.demographic]?.label.toLowerCase() ?? '');
+	if (state.citizenship) parts.push(`citizens of ${citizenshipLabel ?? state.citizenship}`);
+	if (state.title !== 'all') parts.push(TITLES[state.title].label);
+	if (state.type !== 'all') parts.push(state.type);
+	if (state.per === 'day') parts.push('average per day');
+	return parts.filter(Boolean).join(' · ');
+}
+
+/** Where the count is, for sentences: "at the Southwest land border", "in Tucson Sector". */
+export function placeOf(state: UrlState): string {
+	const names = state.sectors.map((c) => AOR_BY_CODE.get(c)?.name ?? c);
+	if (names.length === 1) return `in ${names[0]}`;
+	if (names.length > 1) return `in ${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+	if (state.region === 'all') return 'nationwide';
+	if (state.region === 'other') return 'in the coastal sectors and interior offices';
+	return `at the ${REGIONS[state.region].label}`;
+}
+
+/** Who counted, for sentences. */
+export function agencyOf(state: UrlState): string {
+	return state.component === 'all' ? 'CBP (USBP and OFO)' : COMPONENTS[state.component].label;
+}

@@ -1,0 +1,131 @@
+/**
+ * Everything the explorer shows for one filter state, from one call: the months resolved against
+ * what the sources answer, the headline with its parts, the monthly series, the sector series,
+ * one composition, the long history, and notes on what could not be answered.
+ */
+import type { Db } from '../data/db';
+import type { ManifestFile } from '../data/manifest';
+import { addMonths, monthKey } from '../data/months';
+import { formatMonthLong } from '../format';
+import { annualHistory, type AnnualHistoryPoint } from '../queries/annual-history';
+import {
+	composition,
+	type CompositionDimension,
+	type CompositionRow
+} from '../queries/composition';
+import { filtersOf, type Filters } from '../queries/filters';
+import { headline, type Headline } from '../queries/headline';
+import { monthCoverage, type MonthCoverage } from '../queries/month-sources';
+import { monthlyTotals, type MonthlyTotal } from '../queries/monthly-totals';
+import { sectorMonthly, type SectorMonth } from '../queries/sector-monthly';
+import {
+	southwestComponentTotal,
+	type SouthwestComponentTotal
+} from '../queries/southwest-component';
+import { runText, unansweredRuns } from './coverage-notes';
+import type { UrlState } from './url-state';
+
+export interface ExplorerView {
+	/** The URL state with month, from and to resolved to real months. */
+	resolved: UrlState & { month: Date; from: Date; to: Date };
+	filters: Filters;
+	/** Null when the filter cannot be answered in any month. */
+	headline: Headline | null;
+	series: MonthlyTotal[];
+	coverage: MonthCoverage[];
+	/** First and last month the filter can be answered in. */
+	answered: { first: Date; last: Date } | null;
+	sectorSeries: SectorMonth[];
+	composition: CompositionRow[];
+	compositionCoverage: MonthCoverage[];
+	history: AnnualHistoryPoint[];
+	componentTotal: SouthwestComponentTotal | null;
+	/** Notes on adjusted months (shown with the URL notices). */
+	notices: string[];
+	/** What the views could not answer, and why. */
+	coverageNotes: string[];
+}
+
+export async function loadExplorerView(
+	db: Db,
+	state: UrlState,
+	dimension: CompositionDimension,
+	files: Map<string, ManifestFile>
+): Promise<ExplorerView> {
+	const filters = filtersOf(state);
+	const notices: string[] = [];
+	const [series, coverage] = await Promise.all([
+		monthlyTotals(db, filters),
+		monthCoverage(db, filters)
+	]);
+	const answeredMonths = coverage.filter((c) => c.answerable).map((c) => c.month);
+	const answered = answeredMonths.length
+		? { first: answeredMonths[0], last: answeredMonths[answeredMonths.length - 1] }
+		: null;
+	const first = series[0]?.month ?? null;
+	const last = answered?.last ?? series[series.length - 1]?.month ?? null;
+
+	const clamp = (m: Date | null, fallback: Date | null, name: string): Date | null => {
+		if (!m || !first || !last) return fallback;
+		if (m < first || m > last) {
+			notices.push(
+				`No source answers this filter for ${formatMonthLong(m)} (${name}); using ${formatMonthLong(fallback!)}.`
+			);
+			return fallback;
+		}
+		return m;
+	};
+	const from = clamp(state.from, first, 'from') ?? first;
+	const to = clamp(state.to, last, 'to') ?? last;
+	const inRange = answeredMonths.filter((m) => (!from || m >= from) && (!to || m <= to));
+	let month = state.month;
+	const isAnswered = (m: Date) => answeredMonths.some((a) => a.getTime() === m.getTime());
+	if (month && !isAnswered(month)) {
+		const fallback = inRange[inRange.length - 1] ?? null;
+		notices.push(
+			`No source answers this filter for ${formatMonthLong(month)} (${monthKey(month)})${
+				fallback ? `; showing ${formatMonthLong(fallback)}` : ''
+			}.`
+		);
+		month = fallback;
+	}
+	month ??= inRange[inRange.length - 1] ?? null;
+
+	const [head, sectorSeries, comp, compCoverage, history, componentTotal] = await Promise.all([
+		month ? headline(db, filters, month, addMonths(month, -12)) : Promise.resolve(null),
+		sectorMonthly(db, filters),
+		composition(db, filters, dimension),
+		monthCoverage(
+			db,
+			filters,
+			dimension === 'demographic' || dimension === 'citizenship' ? [dimension] : []
+		),
+		annualHistory(db, filters),
+		month &&
+		filters.components.length === 1 &&
+		filters.regions.length === 1 &&
+		filters.regions[0] === 'southwest' &&
+		!filters.sectors.length &&
+		!filters.demographic &&
+		!filters.citizenship &&
+		!filters.title &&
+		!filters.encounterType
+			? southwestComponentTotal(db, filters.components[0], month)
+			: Promise.resolve(null)
+	]);
+	return {
+		resolved: { ...state, month: month ?? last!, from: from!, to: to! },
+		filters,
+		headline: head,
+		series,
+		coverage,
+		answered,
+		sectorSeries,
+		composition: comp,
+		compositionCoverage: compCoverage,
+		history,
+		componentTotal,
+		notices,
+		coverageNotes: unansweredRuns(coverage, files).map(runText)
+	};
+}

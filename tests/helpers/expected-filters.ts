@@ -1,0 +1,177 @@
+/**
+ * Independent expected values for filtered totals (demographic, citizenship, title, encounter
+ * type, several components and regions), straight from the CSV rows with plain loops. It reuses
+ * only the month arithmetic and the winning-file rule of expected.ts, never the app's SQL.
+ */
+import {
+	PRECEDENCE,
+	USBP_SECTORS,
+	manifest,
+	monthOfRow,
+	readRows,
+	winningFile,
+	type Component,
+	type Region
+} from './expected';
+
+export interface FilterSpec {
+	components: Component[];
+	regions: Region[];
+	sectors?: string[];
+	demographic?: string;
+	/** Slug: lower case, non-alphanumerics to `-`. */
+	citizenship?: string;
+	title?: '8' | '42';
+	type?: 'apprehensions' | 'inadmissibles' | 'expulsions';
+}
+
+interface Row {
+	month: string;
+	component: Component;
+	region: Region;
+	area: string;
+	demographic: string | null;
+	citizenship: string | null;
+	title: string | null;
+	type: string | null;
+	count: number;
+}
+
+const DEMOGRAPHIC: Record<string, string> = {
+	'Single Adults': 'single-adults',
+	FMUA: 'fmua',
+	'Accompanied Minors': 'accompanied-minors',
+	'UC / Single Minors': 'uc',
+	UAC: 'uc'
+};
+const slug = (s: string) =>
+	s
+		.toLowerCase()
+		.replace(/[^a-z0-9]+/g, '-')
+		.replace(/^-|-$/g, '');
+const REGION: Record<string, Region> = {
+	'Southwest Land Border': 'southwest',
+	'Northern Land Border': 'northern',
+	Other: 'other',
+	'Coastal Border': 'other'
+};
+
+const cache = new Map<string, Map<string, Row[]>>();
+
+/** Rows of one encounters file grouped by month. */
+function rowsByMonth(path: string): Map<string, Row[]> {
+	const hit = cache.get(path);
+	if (hit) return hit;
+	const layout = manifest().files.find((f) => f.path === path)!.layout;
+	const out = new Map<string, Row[]>();
+	for (const r of readRows(path).rows) {
+		const month = monthOfRow(r);
+		let row: Row;
+		if (layout === 'aor') {
+			const component: Component = r['Component'] === 'U.S. Border Patrol' ? 'usbp' : 'ofo';
+			row = {
+				month,
+				component,
+				region: REGION[r['Land Border Region']],
+				area: component === 'usbp' ? r['AOR (Abbv)'] : `ofo-${slug(r['AOR (Abbv)'])}`,
+				demographic: DEMOGRAPHIC[r['Demographic']],
+				citizenship: slug(r['Citizenship']),
+				title: r['Title of Authority'].replace('Title ', ''),
+				type: r['Encounter Type'].toLowerCase(),
+				count: Number(r['Encounter Count'])
+			};
+		} else if (layout === 'sector-derived') {
+			row = {
+				month,
+				component: 'usbp',
+				region: 'southwest',
+				area: r['aor_abbv'],
+				demographic: null,
+				citizenship: null,
+				title: r['title_of_authority'].replace('Title ', ''),
+				type: r['encounter_type'].toLowerCase(),
+				count: Number(r['encounter_count'])
+			};
+		} else {
+			const region = REGION[r['land_border_region']];
+			// Before March 2020 every USBP encounter in the PDF series is a Title 8 apprehension.
+			const preTitle42 = month < '2020-03';
+			row = {
+				month,
+				component: 'usbp',
+				region,
+				area: USBP_SECTORS[region][r['sector']],
+				demographic: null,
+				citizenship: null,
+				title: preTitle42 ? '8' : null,
+				type: preTitle42 ? 'apprehensions' : null,
+				count: Number(r['encounters'])
+			};
+		}
+		const list = out.get(month) ?? [];
+		list.push(row);
+		out.set(month, list);
+	}
+	cache.set(path, out);
+	return out;
+}
+
+const isAor = (path: string) => path.includes('-aor.csv');
+
+/**
+ * The filter's total for a month, or null when some scope has no file or the winning file lacks
+ * a breakdown the filter needs (demographic and citizenship exist only in the AOR releases).
+ */
+export function filteredTotal(month: string, spec: FilterSpec): number | null {
+	let total = 0;
+	for (const component of spec.components)
+		for (const region of spec.regions) {
+			const path = winningFile(month, component, region);
+			if (path === null) return null;
+			if ((spec.demographic || spec.citizenship) && !isAor(path)) return null;
+			for (const row of rowsByMonth(path).get(month) ?? []) {
+				if (row.component !== component || row.region !== region) continue;
+				if (spec.sectors?.length && !spec.sectors.includes(row.area)) continue;
+				if (spec.demographic && row.demographic !== spec.demographic) continue;
+				if (spec.citizenship && row.citizenship !== spec.citizenship) continue;
+				if (spec.title && row.title !== spec.title) continue;
+				if (spec.type && row.type !== spec.type) continue;
+				total += row.count;
+			}
+		}
+	return total;
+}
+
+/** Every month any encounters file covers, in order (the span the app's series runs over). */
+export function allCoveredMonths(spec: FilterSpec): string[] {
+	const months = new Set<string>();
+	for (const component of spec.components)
+		for (const region of spec.regions)
+			for (const path of PRECEDENCE)
+				for (const month of rowsByMonth(path).keys())
+					if (winningFile(month, component, region)) months.add(month);
+	return [...months].sort();
+}
+
+/** A filter's monthly totals split by one dimension (for composition checks). */
+export function filteredSplit(
+	month: string,
+	spec: FilterSpec,
+	dimension: 'demographic' | 'citizenship' | 'title' | 'type'
+): Map<string, number> | null {
+	const out = new Map<string, number>();
+	for (const component of spec.components)
+		for (const region of spec.regions) {
+			const path = winningFile(month, component, region);
+			if (path === null) return null;
+			if ((dimension === 'demographic' || dimension === 'citizenship') && !isAor(path)) return null;
+			for (const row of rowsByMonth(path).get(month) ?? []) {
+				if (row.component !== component || row.region !== region) continue;
+				if (spec.sectors?.length && !spec.sectors.includes(row.area)) continue;
+				const key = row[dimension];
+				if (key === null) continue;
+				out.set(key, (out.get(key) ?? 0) + row.count);
+			}
+		}
+	return out;
+}

@@ -1,0 +1,212 @@
+/**
+ * Queries under every kind of filter, month by month, against totals computed independently from
+ * the CSV rows (tests/helpers/expected-filters.ts).
+ */
+import { beforeAll, describe, expect, test } from 'vitest';
+import type { Db } from '../../src/lib/data/db';
+import { monthKey, parseMonthKey } from '../../src/lib/data/months';
+import { annualHistory } from '../../src/lib/queries/annual-history';
+import { composition } from '../../src/lib/queries/composition';
+import { DEFAULT_FILTERS, filtersOf, type Filters } from '../../src/lib/queries/filters';
+import { headline } from '../../src/lib/queries/headline';
+import { monthCoverage } from '../../src/lib/queries/month-sources';
+import { monthlyTotals } from '../../src/lib/queries/monthly-totals';
+import { citizenshipOptions } from '../../src/lib/queries/options';
+import { sectorMonthly } from '../../src/lib/queries/sector-monthly';
+import { parseUrlState } from '../../src/lib/state/url-state';
+import { readRows } from '../helpers/expected';
+import {
+	allCoveredMonths,
+	filteredSplit,
+	filteredTotal,
+	type FilterSpec
+} from '../helpers/expected-filters';
+import { bundledDb } from '../helpers/node-db';
+
+let db: Db;
+beforeAll(async () => {
+	db = await bundledDb();
+});
+
+const specOf = (f: Filters): FilterSpec => ({
+	components: f.components,
+	regions: f.regions,
+	sectors: f.sectors,
+	demographic: f.demographic ?? undefined,
+	citizenship: f.citizenship ?? undefined,
+	title: f.title ?? undefined,
+	type: f.encounterType ?? undefined
+});
+
+const filtersFor = (query: string) => filtersOf(parseUrlState(new URLSearchParams(query)).state);
+
+const CASES = [
+	'',
+	'component=ofo',
+	'component=all',
+	'region=northern',
+	'region=all',
+	'component=all&region=all',
+	'demographic=uc',
+	'demographic=fmua&sector=RGV',
+	'citizenship=mexico',
+	'citizenship=china-peoples-republic-of&component=all&region=all',
+	'title=42',
+	'title=8&type=apprehensions',
+	'type=inadmissibles&component=ofo',
+	'type=expulsions&component=all',
+	'sector=ofo-el-paso',
+	'sector=BLW,SWB',
+	'sector=TCA,ofo-tucson'
+];
+
+describe('monthlyTotals under filters', () => {
+	test.each(CASES)('?%s matches the independent totals in every month', async (query) => {
+		const filters = filtersFor(query);
+		const rows = await monthlyTotals(db, filters);
+		const spec = specOf(filters);
+		expect(rows.map((r) => monthKey(r.month))).toEqual(allCoveredMonths(spec));
+		const mismatches = rows
+			.map((r) => [monthKey(r.month), r.value, filteredTotal(monthKey(r.month), spec)])
+			.filter(([, got, want]) => got !== want);
+		expect(mismatches).toEqual([]);
+	});
+});
+
+describe('headline under filters', () => {
+	test.each([
+		['component=ofo', '2024-06'],
+		['citizenship=mexico', '2024-06'],
+		['demographic=uc&sector=RGV', '2023-06'],
+		['title=42', '2022-06'],
+		['region=all', '2023-01']
+	])('?%s for %s is the sum of its parts and matches the CSVs', async (query, month) => {
+		const filters = filtersFor(query);
+		const m = parseMonthKey(month)!;
+		const b = parseMonthKey(`${Number(month.slice(0, 4)) - 1}${month.slice(4)}`)!;
+		const h = await headline(db, filters, m, b);
+		expect(h.value).toBe(filteredTotal(month, specOf(filters)));
+		expect(h.baselineValue).toBe(filteredTotal(monthKey(b), specOf(filters)));
+		expect(h.value).toBe(h.sectors.reduce((a, s) => a + (s.value ?? 0), 0));
+	});
+
+	test('a citizenship filter cannot be answered from the derived sector file', async () => {
+		const h = await headline(
+			db,
+			filtersFor('citizenship=mexico'),
+			parseMonthKey('2025-06')!,
+			parseMonthKey('2024-06')!
+		);
+		expect(h.value).toBeNull();
+		expect(h.baselineValue).toBe(
+			filteredTotal('2024-06', specOf(filtersFor('citizenship=mexico')))
+		);
+		expect(h.changePct).toBeNull();
+	});
+});
+
+describe('monthCoverage', () => {
+	test('explains a month the filter cannot be answered in', async () => {
+		const coverage = await monthCoverage(db, filtersFor('citizenship=mexico'));
+		const june2025 = coverage.find((c) => monthKey(c.month) === '2025-06')!;
+		expect(june2025).toMatchObject({
+			answerable: false,
+			missingScopes: [],
+			lacking: ['citizenship'],
+			sourceIds: ['usbp_sw_sectors_fy2020_fy2026']
+		});
+		const all = await monthCoverage(db, filtersFor('region=all'));
+		expect(all.find((c) => monthKey(c.month) === '2025-06')).toMatchObject({
+			answerable: false,
+			missingScopes: ['usbp/northern', 'usbp/other']
+		});
+	});
+});
+
+describe('sectorMonthly', () => {
+	test.each(['', 'component=ofo', 'demographic=single-adults'])(
+		'?%s: each area and month matches the CSVs',
+		async (query) => {
+			const filters = filtersFor(query);
+			const rows = await sectorMonthly(db, filters);
+			const months = ['2019-06', '2021-03', '2024-06', '2025-06'];
+			for (const month of months) {
+				const inMonth = rows.filter((r) => monthKey(r.month) === month);
+				if (!inMonth.length) continue;
+				for (const r of inMonth)
+					expect(r.value, `${r.code} ${month}`).toBe(
+						filteredTotal(month, { ...specOf(filters), sectors: [r.code] })
+					);
+			}
+		}
+	);
+});
+
+describe('composition', () => {
+	test.each([
+		['', 'demographic', 'demographic'],
+		['', 'citizenship', 'citizenship'],
+		['component=all', 'title', 'title'],
+		['component=all&region=all', 'encounter_type', 'type']
+	] as const)('?%s by %s matches the CSVs in every answerable month', async (query, dim, key) => {
+		const filters = filtersFor(query);
+		const rows = await composition(db, filters, dim);
+		const months = [...new Set(rows.map((r) => monthKey(r.month)))];
+		expect(months.length).toBeGreaterThan(10);
+		for (const month of months) {
+			const expected = filteredSplit(month, specOf(filters), key)!;
+			const got = new Map(
+				rows.filter((r) => monthKey(r.month) === month).map((r) => [r.key, r.value])
+			);
+			expect(got, month).toEqual(expected);
+		}
+	});
+
+	test('leaves out months whose source has no such breakdown', async () => {
+		const rows = await composition(db, DEFAULT_FILTERS, 'demographic');
+		const months = rows.map((r) => monthKey(r.month));
+		expect(months).not.toContain('2025-06');
+		expect(months).not.toContain('2019-06');
+		expect(months).toContain('2024-06');
+	});
+});
+
+describe('citizenshipOptions', () => {
+	test('lists the 22 citizenships of the AOR files with their slugs', async () => {
+		const labels = [
+			...new Set(
+				readRows('nationwide-encounters-fy21-fy24-aor.csv').rows.map((r) => r['Citizenship'])
+			)
+		].sort();
+		const options = await citizenshipOptions(db);
+		expect(options.map((o) => o.label)).toEqual(labels);
+		expect(options.find((o) => o.label === 'CHINA, PEOPLES REPUBLIC OF')?.slug).toBe(
+			'china-peoples-republic-of'
+		);
+	});
+});
+
+describe('annualHistory', () => {
+	test('nationwide USBP comes from the FY1925–FY2019 table', async () => {
+		const rows = await annualHistory(db, filtersFor('region=all'));
+		const csv = readRows('usbp_apprehensions_annual_fy1925_fy2019.csv').rows;
+		expect(rows.map((r) => [r.fiscalYear, r.value])).toEqual(
+			csv.map((r) => [Number(r.fiscal_year), Number(r.apprehensions)])
+		);
+	});
+
+	test('Southwest sectors sum the sector tables, FY1960–FY2019', async () => {
+		const rows = await annualHistory(db, filtersFor('sector=TCA,YUM'));
+		const tucson = readRows('history/southwest_apprehensions_Tucson.csv').rows;
+		const yuma = readRows('history/southwest_apprehensions_Yuma.csv').rows;
+		expect(rows.map((r) => r.value)).toEqual(
+			tucson.map((r, i) => Number(r.total_apprehensions) + Number(yuma[i].total_apprehensions))
+		);
+		expect(rows[0].fiscalYear).toBe(1960);
+	});
+
+	test('has nothing for a filter the annual tables cannot answer', async () => {
+		expect(await annualHistory(db, filtersFor('component=ofo'))).toEqual([]);
+		expect(await annualHistory(db, filtersFor('demographic=uc'))).toEqual([]);
+	});
+});
