@@ -1,163 +1,176 @@
 /**
- * src/lib/state/url-state.ts: the page's state (headline month + Southwest USBP sectors) read from
- * and written to the query string. Defaults never reach the URL; bad values fall back with a notice.
+ * The URL is the explorer's state: parsing and writing are pure and round-trip; defaults never go
+ * into the URL; bad values fall back with a notice that quotes them.
  */
 import { describe, expect, test } from 'vitest';
+import { monthKey } from '../../src/lib/data/months';
 import {
 	DEFAULT_URL_STATE,
+	citizenshipSlug,
 	parseUrlState,
 	serializeUrlState,
 	type UrlState
 } from '../../src/lib/state/url-state';
-import { SOUTHWEST_SECTORS_WEST_TO_EAST } from '../../src/lib/data/vocabulary';
-import { monthKey } from '../../src/lib/data/months';
 
 const parse = (query: string) => parseUrlState(new URLSearchParams(query));
-const iso = (d: Date | null) => d?.toISOString() ?? null;
-const june2025 = new Date(Date.UTC(2025, 5, 1));
+const utc = (key: string) => new Date(`${key}-01T00:00:00Z`);
+const roundTrip = (query: string) => serializeUrlState(parse(query).state);
 
-describe('serializeUrlState', () => {
-	test('writes nothing for the default state', () => {
+describe('defaults', () => {
+	test('the default state writes an empty query string', () => {
 		expect(serializeUrlState(DEFAULT_URL_STATE)).toBe('');
 	});
 
-	test.each<[string, UrlState, string]>([
-		['a month alone', { month: june2025, sectors: [] }, '?month=2025-06'],
-		['a sector alone', { month: null, sectors: ['TCA'] }, '?sector=TCA'],
-		[
-			'month and sectors, commas kept readable',
-			{ month: june2025, sectors: ['TCA', 'YUM'] },
-			'?month=2025-06&sector=TCA,YUM'
-		],
-		[
-			'a January month in UTC, not the local December',
-			{ month: new Date(Date.UTC(2024, 0, 1)), sectors: [] },
-			'?month=2024-01'
-		]
-	])('writes %s', (_name, state, expected) => {
-		expect(serializeUrlState(state)).toBe(expected);
-	});
-
-	test('never writes an encoded comma', () => {
-		const text = serializeUrlState({ month: null, sectors: ['SDC', 'ELC', 'RGV'] });
-		expect(text).not.toContain('%2C');
-		expect(text).toBe('?sector=SDC,ELC,RGV');
-	});
-});
-
-describe('parseUrlState', () => {
-	test('reads an empty query as the default state with no notices', () => {
+	test('an empty query string parses to the defaults with no notice', () => {
 		expect(parse('')).toEqual({ state: DEFAULT_URL_STATE, notices: [] });
 	});
 
-	test('reads an empty month and an empty sector list as defaults with no notices', () => {
-		expect(parse('month=&sector=')).toEqual({ state: DEFAULT_URL_STATE, notices: [] });
-	});
-
-	test('reads a YYYY-MM month as the first of that month in UTC', () => {
-		const { state, notices } = parse('month=2025-06');
-		expect(iso(state.month)).toBe('2025-06-01T00:00:00.000Z');
-		expect(notices).toEqual([]);
-	});
-
-	test.each(['2025-13', '2025-6', 'june', '2025-06-01', '2025-00'])(
-		'turns the bad month %j into null with a notice naming it',
-		(bad) => {
-			const { state, notices } = parse(`month=${bad}`);
-			expect(state.month).toBeNull();
-			expect(notices).toHaveLength(1);
-			expect(notices[0]).toContain(`“${bad}”`);
-		}
-	);
-
-	test('keeps good sectors when the month is bad', () => {
-		const { state, notices } = parse('month=june&sector=TCA');
-		expect(state).toEqual({ month: null, sectors: ['TCA'] });
-		expect(notices).toHaveLength(1);
-	});
-
 	test.each([
-		['lower case', 'tca', ['TCA']],
-		['mixed case', 'Tca,yUm', ['TCA', 'YUM']],
-		['spaces around codes', ' TCA , YUM ', ['TCA', 'YUM']],
-		['empty items between commas', 'TCA,,YUM,', ['TCA', 'YUM']]
-	])('accepts sector codes in %s', (_name, sector, expected) => {
-		const { state, notices } = parse(`sector=${encodeURIComponent(sector)}`);
-		expect(state.sectors).toEqual(expected);
-		expect(notices).toEqual([]);
-	});
-
-	test('keeps sectors in the order given, not border order', () => {
-		expect(parse('sector=RGV,SDC,TCA').state.sectors).toEqual(['RGV', 'SDC', 'TCA']);
-	});
-
-	test.each([
-		['exact repeats', 'TCA,YUM,TCA', ['TCA', 'YUM']],
-		['repeats differing in case', 'tca,TCA,Tca', ['TCA']]
-	])('drops duplicate sectors (%s) silently, keeping the first', (_name, sector, expected) => {
-		const { state, notices } = parse(`sector=${sector}`);
-		expect(state.sectors).toEqual(expected);
-		expect(notices).toEqual([]);
-	});
-
-	test('accepts every Southwest sector', () => {
-		const codes = SOUTHWEST_SECTORS_WEST_TO_EAST.map((s) => s.code);
-		const { state, notices } = parse(`sector=${codes.join(',')}`);
-		expect(state.sectors).toEqual(codes);
-		expect(notices).toEqual([]);
-	});
-
-	test.each([
-		['an unknown code', 'XYZ'],
-		['a northern sector', 'BLW'],
-		['a coastal sector', 'MIP'],
-		['an OFO field office', 'ofo-el-paso']
-	])('ignores %s with a notice naming it', (_name, code) => {
-		const { state, notices } = parse(`sector=TCA,${code},YUM`);
-		expect(state.sectors).toEqual(['TCA', 'YUM']);
-		expect(notices).toHaveLength(1);
-		expect(notices[0]).toContain(`“${code}”`);
-	});
-
-	test('gives one notice per ignored code', () => {
-		const { state, notices } = parse('month=2025-13&sector=XYZ,BLW');
-		expect(state).toEqual(DEFAULT_URL_STATE);
-		expect(notices).toHaveLength(3);
-		expect(notices.join('\n')).toMatch(/2025-13[\s\S]*XYZ[\s\S]*BLW/);
+		'component=usbp',
+		'region=southwest',
+		'title=all',
+		'type=all',
+		'year=fiscal',
+		'per=month'
+	])('an explicit default (%s) is not written back', (query) => {
+		expect(roundTrip(query)).toBe('');
 	});
 });
 
 describe('round trips', () => {
-	test.each<[string, UrlState]>([
-		['the default state', DEFAULT_URL_STATE],
-		['a month alone', { month: june2025, sectors: [] }],
-		['sectors alone', { month: null, sectors: ['YUM', 'TCA'] }],
-		['month and sectors', { month: new Date(Date.UTC(2000, 9, 1)), sectors: ['SDC', 'RGV', 'EPT'] }]
-	])('parse(serialize(state)) gives back %s', (_name, state) => {
-		const { state: back, notices } = parseUrlState(new URLSearchParams(serializeUrlState(state)));
-		expect(iso(back.month)).toBe(iso(state.month));
-		expect(back.sectors).toEqual(state.sectors);
-		expect(notices).toEqual([]);
+	test.each([
+		'?sector=TCA,YUM',
+		'?from=2020-01&to=2024-12',
+		'?month=2025-06',
+		'?component=ofo',
+		'?component=all&region=all',
+		'?region=northern',
+		'?demographic=uc',
+		'?citizenship=china-peoples-republic-of',
+		'?title=42',
+		'?type=expulsions',
+		'?year=calendar',
+		'?per=day',
+		'?sector=ofo-el-paso',
+		'?sector=BLW&from=2021-01&month=2022-06&demographic=fmua&title=8&type=apprehensions&per=day'
+	])('%s', (query) => {
+		expect(roundTrip(query)).toBe(query);
 	});
 
-	test.each([
-		['?month=2025-06&sector=TCA,YUM', '?month=2025-06&sector=TCA,YUM'],
-		['?sector=tca,yum,TCA&month=2025-06', '?month=2025-06&sector=TCA,YUM'],
-		['?month=june&sector=XYZ', ''],
-		['?sector=TCA%2CYUM', '?sector=TCA,YUM']
-	])('normalises %j to %j', (query, expected) => {
-		expect(serializeUrlState(parse(query).state)).toBe(expected);
+	test('months are UTC first-of-month dates whatever the local zone', () => {
+		const { state } = parse('from=2020-01&to=2024-12&month=2024-06');
+		expect(state.from?.toISOString()).toBe('2020-01-01T00:00:00.000Z');
+		expect(state.to?.toISOString()).toBe('2024-12-01T00:00:00.000Z');
+		expect(state.month?.toISOString()).toBe('2024-06-01T00:00:00.000Z');
 	});
 });
 
-describe('repeated parameters', () => {
-	test('several sector parameters are merged', () => {
-		expect(parse('?sector=TCA&sector=YUM').state.sectors).toEqual(['TCA', 'YUM']);
+describe('sectors', () => {
+	test('codes are case-insensitive, deduplicated and keep their order', () => {
+		expect(parse('sector=yum,tca,YUM').state.sectors).toEqual(['YUM', 'TCA']);
+		expect(parse('sector=OFO-El-Paso').state.sectors).toEqual(['ofo-el-paso']);
 	});
 
-	test('several month parameters use the first, with a notice', () => {
-		const parsed = parse('?month=2025-06&month=2024-06');
-		expect(monthKey(parsed.state.month!)).toBe('2025-06');
-		expect(parsed.notices.join(' ')).toContain('2025-06, 2024-06');
+	test('several sector parameters are merged', () => {
+		expect(parse('sector=TCA&sector=YUM').state.sectors).toEqual(['TCA', 'YUM']);
+	});
+
+	test.each([
+		['sector=BLW', 'usbp', 'northern'],
+		['sector=MIP', 'usbp', 'other'],
+		['sector=TCA,BLW', 'usbp', 'all'],
+		['sector=ofo-el-paso', 'ofo', 'southwest'],
+		['sector=TCA,ofo-tucson', 'all', 'southwest']
+	])('%s sets component %s and region %s to match', (query, component, region) => {
+		const { state, notices } = parse(query);
+		expect([state.component, state.region]).toEqual([component, region]);
+		expect(notices).toEqual([]);
+	});
+
+	test('a sector outside an explicitly chosen region is dropped with a notice', () => {
+		const { state, notices } = parse('sector=TCA,BLW&region=southwest');
+		expect(state.sectors).toEqual(['TCA']);
+		expect(notices.join(' ')).toContain('BLW');
+	});
+
+	test('an unknown code is ignored with a notice that quotes it', () => {
+		const { state, notices } = parse('sector=XYZ,TCA');
+		expect(state.sectors).toEqual(['TCA']);
+		expect(notices.join(' ')).toContain('“XYZ”');
+	});
+
+	test('commas stay readable in the written query string', () => {
+		const state: UrlState = { ...DEFAULT_URL_STATE, sectors: ['TCA', 'YUM'] };
+		expect(serializeUrlState(state)).toBe('?sector=TCA,YUM');
+	});
+});
+
+describe('months and ranges', () => {
+	test.each(['2025-13', '2025-6', 'june', '2025-06-01', '2025-00'])(
+		'a bad month (%s) is ignored with a notice that quotes it',
+		(bad) => {
+			const { state, notices } = parse(`month=${bad}`);
+			expect(state.month).toBeNull();
+			expect(notices.join(' ')).toContain(bad);
+		}
+	);
+
+	test('a reversed range is put in order with a notice', () => {
+		const { state, notices } = parse('from=2024-01&to=2020-01');
+		expect([monthKey(state.from!), monthKey(state.to!)]).toEqual(['2020-01', '2024-01']);
+		expect(notices.join(' ')).toContain('reversed');
+	});
+
+	test.each([
+		['from=2021-01&to=2022-12&month=2020-06', '2020-06', '2022-12'],
+		['from=2021-01&to=2022-12&month=2024-06', '2021-01', '2024-06']
+	])('a month outside from–to widens the range with a notice (%s)', (query, from, to) => {
+		const { state, notices } = parse(query);
+		expect([monthKey(state.from!), monthKey(state.to!)]).toEqual([from, to]);
+		expect(notices.length).toBe(1);
+	});
+
+	test('several months use the first, with a notice', () => {
+		const { state, notices } = parse('month=2025-06&month=2024-06');
+		expect(monthKey(state.month!)).toBe('2025-06');
+		expect(notices.join(' ')).toContain('2025-06, 2024-06');
+	});
+});
+
+describe('other dimensions', () => {
+	test.each([
+		['component=cbp', 'component'],
+		['region=east', 'region'],
+		['title=9', 'title'],
+		['type=arrests', 'type'],
+		['year=lunar', 'year'],
+		['per=week', 'per'],
+		['demographic=adults', 'demographic']
+	])('an invalid value (%s) falls back to the default with a notice', (query, name) => {
+		const { state, notices } = parse(query);
+		expect(state).toEqual(DEFAULT_URL_STATE);
+		expect(notices.join(' ')).toContain(query.split('=')[1]);
+		expect(notices.join(' ')).toContain(name);
+	});
+
+	test.each([
+		['CHINA, PEOPLES REPUBLIC OF', 'china-peoples-republic-of'],
+		['MYANMAR (BURMA)', 'myanmar-burma'],
+		['EL SALVADOR', 'el-salvador'],
+		['OTHER', 'other']
+	])('citizenship %s has the slug %s', (label, slug) => {
+		expect(citizenshipSlug(label)).toBe(slug);
+		expect(parse(`citizenship=${encodeURIComponent(label)}`).state.citizenship).toBe(slug);
+	});
+});
+
+describe('explicit links', () => {
+	test('links for sharing always carry month, from and to', () => {
+		const query = serializeUrlState(DEFAULT_URL_STATE, {
+			month: utc('2025-06'),
+			from: utc('1999-10'),
+			to: utc('2026-08')
+		});
+		expect(query).toBe('?from=1999-10&to=2026-08&month=2025-06');
 	});
 });
