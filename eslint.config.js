@@ -6,7 +6,7 @@ import ts from 'typescript-eslint';
 import svelteConfig from './svelte.config.js';
 
 export default ts.config(
-	{ ignores: ['build/', '.svelte-kit/', 'node_modules/', 'static/data/', 'test-results/'] },
+	{ ignores: ['build/', '.svelte-kit/', '.svelte-kit-alt/', 'node_modules/', 'static/data/', 'test-results/'] },
 	js.configs.recommended,
 	...ts.configs.recommended,
 	...svelte.configs.recommended,

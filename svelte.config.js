@@ -5,7 +5,13 @@ import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
 const config = {
 	preprocess: vitePreprocess(),
 	kit: {
-		adapter: adapter({ fallback: undefined }),
+		// BUILD_DIR and KIT_OUT_DIR let a second build (the benchmark, a parallel check) run beside
+		// the usual one without overwriting it.
+		adapter: adapter({
+			pages: process.env.BUILD_DIR ?? 'build',
+			assets: process.env.BUILD_DIR ?? 'build'
+		}),
+		outDir: process.env.KIT_OUT_DIR ?? '.svelte-kit',
 		// Plain relative asset paths so the build works from any static host folder.
 		paths: { relative: true },
 		alias: { $data: 'data' }

@@ -106,6 +106,8 @@ export function monthOfFiscalText(fiscalYearText: string, abbreviation: string):
 /** The month a row of any of the data files belongs to. */
 export function monthOfRow(row: Record<string, string>): string {
 	if ('month' in row) return monthFromIndex(monthIndex(row.month));
+	// Annual tables: a fiscal year starts in October of the year before.
+	if (!('Fiscal Year' in row)) return monthOfFiscalText(row['fiscal_year'], 'OCT');
 	return monthOfFiscalText(row['Fiscal Year'], row['Month (abbv)']);
 }
 

@@ -12,7 +12,8 @@ import {
 	manifest,
 	monthIndex,
 	monthOfRow,
-	monthRange
+	monthRange,
+	nextMonth
 } from '../helpers/expected';
 
 const files = manifest().files;
@@ -31,15 +32,19 @@ describe('manifest entries', () => {
 		expect(new Set(files.map((f) => f.path)).size).toBe(files.length);
 	});
 
-	test('every CSV in data/ is listed in the manifest', () => {
-		const csvs = readdirSync(DATA_DIR).filter((name) => name.toLowerCase().endsWith('.csv'));
+	test('every CBP CSV in data/ (and data/history/) is listed in the manifest', () => {
+		// events.csv is the project's own cited list of policy dates, not a CBP file.
+		const csvs = ['', 'history/']
+			.flatMap((dir) => readdirSync(DATA_DIR + dir).map((name) => dir + name))
+			.filter((name) => name.toLowerCase().endsWith('.csv') && name !== 'events.csv');
 		expect(csvs.sort()).toEqual(files.map((f) => f.path).sort());
 	});
 
 	test.each(files.map((f) => [f.id, f]))(
 		'%s has a YYYY-MM release and a known scope',
 		(_id, file) => {
-			expect(file.release).toMatch(/^\d{4}-(0[1-9]|1[0-2])$/);
+			// The annual sector tables do not say when CBP released them.
+			expect(file.release).toMatch(/^(\d{4}-(0[1-9]|1[0-2])|unknown)$/);
 			expect(file.scope.components.length).toBeGreaterThan(0);
 			for (const c of file.scope.components) expect(['usbp', 'ofo']).toContain(c);
 			expect(file.scope.regions.length).toBeGreaterThan(0);
@@ -50,6 +55,7 @@ describe('manifest entries', () => {
 
 describe.each(files.map((f) => [f.path, f]))('%s', (path, file) => {
 	const bytes = existsSync(dataPath(path)) ? readFileSync(dataPath(path)) : null;
+	const annual = file.layout.startsWith('annual-');
 
 	test('exists in data/', () => {
 		expect(bytes).not.toBeNull();
@@ -88,10 +94,13 @@ describe.each(files.map((f) => [f.path, f]))('%s', (path, file) => {
 		for (const cells of rows)
 			months.add(monthOfRow(Object.fromEntries(header.map((h, i) => [h, cells[i]]))));
 		const sorted = [...months].sort((a, b) => monthIndex(a) - monthIndex(b));
-		expect({ from: sorted[0], to: sorted.at(-1), months: sorted.length }).toEqual(file.coverage);
+		// An annual row stands for its whole fiscal year, October to September.
+		const to = annual ? nextMonth(sorted.at(-1)!, 11) : sorted.at(-1);
+		expect({ from: sorted[0], to, months: sorted.length }).toEqual(file.coverage);
 	});
 
-	test('coverage has no gap: every month from `from` to `to` has rows', () => {
-		expect(monthRange(file.coverage.from, file.coverage.to)).toHaveLength(file.coverage.months);
+	test('coverage has no gap: every month (or fiscal year) from `from` to `to` has rows', () => {
+		const span = monthRange(file.coverage.from, file.coverage.to).length;
+		expect(annual ? span / 12 : span).toBe(file.coverage.months);
 	});
 });

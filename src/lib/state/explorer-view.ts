@@ -35,6 +35,7 @@ export interface ExplorerView {
 	coverage: MonthCoverage[];
 	/** First and last month the filter can be answered in. */
 	answered: { first: Date; last: Date } | null;
+	/** Every area of the scope (not only the chosen sectors), by month. */
 	sectorSeries: SectorMonth[];
 	composition: CompositionRow[];
 	compositionCoverage: MonthCoverage[];
@@ -93,7 +94,8 @@ export async function loadExplorerView(
 
 	const [head, sectorSeries, comp, compCoverage, history, componentTotal] = await Promise.all([
 		month ? headline(db, filters, month, addMonths(month, -12)) : Promise.resolve(null),
-		sectorMonthly(db, filters),
+		// Every area of the scope, so the chosen ones are highlighted among the rest.
+		sectorMonthly(db, filtersOf({ ...state, sectors: [] })),
 		composition(db, filters, dimension),
 		monthCoverage(
 			db,
