@@ -41,7 +41,8 @@ export function monthlyLineLayout(
 	points: MonthlyPoint[],
 	width: number,
 	height: number,
-	margin: Margins
+	margin: Margins,
+	yearBasis: 'fiscal' | 'calendar' = 'calendar'
 ) {
 	const [first, last] = extent(points, (p) => p.month) as [Date, Date];
 	const x = scaleUtc()
@@ -65,9 +66,18 @@ export function monthlyLineLayout(
 				Math.max(1, (width - margin.left - margin.right) / 70)
 		)
 	);
-	const xTicks = x.ticks(utcYear.every(yearStep) ?? utcYear);
+	// Fiscal years start in October: their ticks sit on 1 October and read `FY2021`.
+	const xTicks =
+		yearBasis === 'fiscal'
+			? x
+					.ticks(utcYear.every(yearStep) ?? utcYear)
+					.map((t) => new Date(Date.UTC(t.getUTCFullYear() - 1, 9, 1)))
+					.filter((t) => t >= x.domain()[0])
+			: x.ticks(utcYear.every(yearStep) ?? utcYear);
+	const xTickLabel = (t: Date) =>
+		yearBasis === 'fiscal' ? `FY${t.getUTCFullYear() + 1}` : String(t.getUTCFullYear());
 	const yTicks = y.ticks(Math.max(2, Math.floor((height - margin.top - margin.bottom) / 50)));
-	return { x, y, path, xTicks, yTicks };
+	return { x, y, path, xTicks, xTickLabel, yTicks };
 }
 
 /** The index of the point nearest to a horizontal position. */
