@@ -10,17 +10,20 @@ export default defineConfig({
 	retries: 0,
 	reporter: [['list'], ['json']],
 	use: {
-		baseURL: 'http://localhost:4173',
+		// BASE_URL points the tests at a site served elsewhere (then no preview server is started).
+		baseURL: process.env.BASE_URL ?? 'http://localhost:4173',
 		timezoneId: 'America/Los_Angeles',
 		launchOptions: {
 			executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
 			args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking']
 		}
 	},
-	webServer: {
-		command: 'npx vite preview --port 4173 --strictPort',
-		url: 'http://localhost:4173',
-		reuseExistingServer: !process.env.CI,
-		timeout: 60_000
-	}
+	webServer: process.env.BASE_URL
+		? undefined
+		: {
+				command: 'npx vite preview --port 4173 --strictPort',
+				url: 'http://localhost:4173',
+				reuseExistingServer: !process.env.CI,
+				timeout: 60_000
+			}
 });

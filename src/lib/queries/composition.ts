@@ -29,7 +29,9 @@ export async function composition(
 	dimension: CompositionDimension
 ): Promise<CompositionRow[]> {
 	const key = trusted(`e.${dimension}`);
-	const label = trusted(dimension === 'citizenship' ? 'any_value(e.citizenship_label)' : `e.${dimension}`);
+	const label = trusted(
+		dimension === 'citizenship' ? 'any_value(e.citizenship_label)' : `e.${dimension}`
+	);
 	return db.query<CompositionRow>(sql`
 		WITH ${answerableCte(filters, BREAKDOWN[dimension])}
 		SELECT e.month, ${key} AS key, ${label} AS label, CAST(sum(e.count) AS INTEGER) AS value

@@ -72,8 +72,10 @@ export function encounterConditions(filters: Filters, alias: string): Sql {
 	const parts = [scopeConditions(filters, alias)];
 	if (filters.sectors.length)
 		parts.push(sql`${column(alias, 'aor_code')} IN ${list(filters.sectors)}`);
-	if (filters.demographic) parts.push(sql`${column(alias, 'demographic')} = ${filters.demographic}`);
-	if (filters.citizenship) parts.push(sql`${column(alias, 'citizenship')} = ${filters.citizenship}`);
+	if (filters.demographic)
+		parts.push(sql`${column(alias, 'demographic')} = ${filters.demographic}`);
+	if (filters.citizenship)
+		parts.push(sql`${column(alias, 'citizenship')} = ${filters.citizenship}`);
 	if (filters.title) parts.push(sql`${column(alias, 'title')} = ${filters.title}`);
 	if (filters.encounterType)
 		parts.push(sql`${column(alias, 'encounter_type')} = ${filters.encounterType}`);

@@ -1,0 +1,221 @@
+/*
+ * Injected into every benchmarked page with `addInitScript`, before any page script runs.
+ * Everything is timed with the page's own clock (`performance.now()`, 0 = navigation start), so
+ * Playwright's polling and CDP round trips never enter a number.
+ *
+ * window.__bench:
+ *  - longTasks: every main-thread long task (PerformanceObserver 'longtask', ≥ 50 ms);
+ *  - paints: first-paint / first-contentful-paint;
+ *  - headlineAt: first time [data-testid=headline] has a non-empty data-value and is visible (DOM);
+ *    headlinePaintedAt: when the frame showing it had been rendered (see afterPaint);
+ *  - chartsOk / chartsAt / chartsPaintedAt: whether "every chart drawn" holds now (see
+ *    allChartsDrawn), when it last became true and when that frame had been rendered (chartsLostAt:
+ *    last became false); a harness waits until it has held for a quiet window, so a chart added
+ *    late moves chartsAt to when it, too, was drawn;
+ *  - stages: the loading panel's per-file stage changes ("label: reading" …), first time each seen;
+ *  - arm(expect) / step: one interaction: the first click/input/change event after arm() is the
+ *    start (its event.timeStamp), the first DOM state that `matches` after it is `end`, and the
+ *    end of the frame that renders that state is `painted`.
+ */
+(() => {
+	if (window.__bench) return;
+	const B = (window.__bench = {
+		longTasks: [],
+		paints: {},
+		headlineAt: null,
+		headlinePaintedAt: null,
+		chartsAt: null,
+		chartsPaintedAt: null,
+		chartsLostAt: null,
+		chartsOk: false,
+		stages: {},
+		step: null,
+		errors: []
+	});
+	const now = () => performance.now();
+
+	try {
+		new PerformanceObserver((list) => {
+			for (const e of list.getEntries())
+				B.longTasks.push({ start: e.startTime, duration: e.duration, name: e.name });
+		}).observe({ type: 'longtask', buffered: true });
+	} catch (e) {
+		B.errors.push(`longtask observer: ${e}`);
+	}
+	try {
+		new PerformanceObserver((list) => {
+			for (const e of list.getEntries()) B.paints[e.name] = e.startTime;
+		}).observe({ type: 'paint', buffered: true });
+	} catch (e) {
+		B.errors.push(`paint observer: ${e}`);
+	}
+	addEventListener('error', (e) => B.errors.push(String(e.message)));
+
+	/**
+	 * Calls back with the time right after the next frame has been rendered: a task posted from
+	 * requestAnimationFrame runs after that frame's style, layout and paint on the main thread.
+	 */
+	function afterPaint(cb) {
+		requestAnimationFrame(() => {
+			const channel = new MessageChannel();
+			channel.port1.onmessage = () => cb(now());
+			channel.port2.postMessage(0);
+		});
+	}
+
+	const visible = (el) =>
+		!!el &&
+		(typeof el.checkVisibility === 'function'
+			? el.checkVisibility()
+			: el.getClientRects().length > 0);
+
+	/** A chart counts as drawn when it is laid out and has marks: a path with a `d`, or shapes. */
+	function chartDrawn(svg) {
+		if (!visible(svg)) return false;
+		const box = svg.getBoundingClientRect();
+		if (box.width === 0 || box.height === 0) return false;
+		for (const p of svg.querySelectorAll('path'))
+			if ((p.getAttribute('d') ?? '').trim()) return true;
+		return (
+			svg.querySelector(
+				'rect[width]:not([width="0"]), circle[r]:not([r="0"]), polyline, polygon'
+			) !== null
+		);
+	}
+
+	function headlineReady() {
+		const h = document.querySelector('[data-testid=headline]');
+		return !!h && (h.getAttribute('data-value') ?? '') !== '' && visible(h);
+	}
+
+	/** Every `[data-testid=ready]` visible and not busy, every `svg[data-testid$="-chart"]` drawn, at least one chart. */
+	function allChartsDrawn() {
+		const ready = document.querySelectorAll('[data-testid=ready]');
+		if (ready.length === 0) return false;
+		for (const r of ready) if (!visible(r)) return false;
+		if (document.querySelector('[aria-busy=true]')) return false;
+		const charts = document.querySelectorAll('svg[data-testid$="-chart"]');
+		if (charts.length === 0) return false;
+		for (const c of charts) if (!chartDrawn(c)) return false;
+		return true;
+	}
+	B.allChartsDrawn = allChartsDrawn;
+	B.headlineReady = headlineReady;
+
+	/** What a filter change can alter: the headline's data attributes and every chart's marks. */
+	function signature() {
+		const h = document.querySelector('[data-testid=headline]');
+		const attrs = h
+			? ['data-month', 'data-baseline-month', 'data-value', 'data-baseline-value']
+					.map((a) => h.getAttribute(a))
+					.join('|')
+			: '';
+		const charts = [...document.querySelectorAll('svg[data-testid$="-chart"]')]
+			.map(
+				(c) =>
+					[...c.querySelectorAll('path')].map((p) => p.getAttribute('d') ?? '').join(';').length +
+					':' +
+					c.querySelectorAll('*').length
+			)
+			.join(',');
+		return { attrs, charts };
+	}
+
+	/**
+	 * The state an interaction waits for: the page went busy (or its headline or a chart changed)
+	 * since the input, is no longer busy, every chart is drawn, and, when the harness knows them,
+	 * the headline's month and values are the expected ones.
+	 */
+	function matches(s) {
+		const expect = s.expect;
+		if (document.querySelector('[aria-busy=true]')) {
+			s.busySeen = true;
+			return false;
+		}
+		const h = document.querySelector('[data-testid=headline]');
+		if (expect.month || expect.value !== undefined) {
+			if (!h || (h.getAttribute('data-value') ?? '') === '') return false;
+			for (const [attr, key] of [
+				['data-month', 'month'],
+				['data-value', 'value'],
+				['data-baseline-value', 'baselineValue']
+			])
+				if (
+					expect[key] !== undefined &&
+					expect[key] !== null &&
+					h.getAttribute(attr) !== String(expect[key])
+				)
+					return false;
+		}
+		if (!s.busySeen) {
+			const sig = signature();
+			if (sig.attrs === s.before.attrs && sig.charts === s.before.charts) return false;
+		}
+		return allChartsDrawn();
+	}
+
+	function startOf(e) {
+		const s = B.step;
+		if (s && s.start === null) {
+			s.start = e.timeStamp;
+			s.startEvent = e.type;
+		}
+	}
+	for (const type of ['click', 'input', 'change'])
+		addEventListener(type, startOf, { capture: true });
+
+	B.arm = (expect) => {
+		B.step = {
+			expect,
+			before: signature(),
+			busySeen: false,
+			start: null,
+			startEvent: null,
+			end: null,
+			painted: null
+		};
+	};
+
+	function check() {
+		const t = now();
+		if (B.headlineAt === null && headlineReady()) {
+			B.headlineAt = t;
+			afterPaint((p) => (B.headlinePaintedAt = p));
+		}
+		const drawn = allChartsDrawn();
+		if (drawn && !B.chartsOk) {
+			B.chartsAt = t;
+			B.chartsPaintedAt = null;
+			afterPaint((p) => {
+				if (B.chartsAt === t) B.chartsPaintedAt = p;
+			});
+		}
+		if (!drawn && B.chartsOk) B.chartsLostAt = t;
+		B.chartsOk = drawn;
+		const loading = document.querySelectorAll('[data-testid=loading] li');
+		for (const li of loading) {
+			const m = /^(.*):\s*(\w+)\s*$/.exec((li.textContent ?? '').trim());
+			if (!m) continue;
+			const stages = (B.stages[m[1]] ??= {});
+			stages[m[2]] ??= t;
+		}
+		const s = B.step;
+		if (s && s.start !== null && s.end === null && matches(s)) {
+			s.end = t;
+			afterPaint((p) => (s.painted = p));
+		}
+	}
+	B.check = check;
+
+	const observer = new MutationObserver(check);
+	const observe = () =>
+		observer.observe(document, {
+			subtree: true,
+			childList: true,
+			attributes: true,
+			characterData: true
+		});
+	observe();
+	// Layout-only changes (a chart getting its width) fire no mutation: look again on resize.
+	addEventListener('resize', check);
+})();

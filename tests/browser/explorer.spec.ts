@@ -1,0 +1,162 @@
+/**
+ * The explorer as a user drives it: filters through the UI and the URL, brush and click-to-filter,
+ * back/forward, a phone-sized screen, keyboard use and an accessibility scan. Every number is
+ * checked against totals computed independently from the CSVs.
+ */
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { nextMonth } from '../helpers/expected';
+import { filteredTotal, type FilterSpec } from '../helpers/expected-filters';
+
+const USBP_SW: FilterSpec = { components: ['usbp'], regions: ['southwest'] };
+
+async function ready(page: Page) {
+	await expect(page.getByTestId('ready')).toBeVisible();
+	await expect(page.getByTestId('ready')).toHaveAttribute('aria-busy', 'false');
+}
+
+async function expectHeadline(page: Page, month: string, spec: FilterSpec) {
+	const headline = page.getByTestId('headline');
+	await expect(headline).toHaveAttribute('data-month', month);
+	await expect(headline).toHaveAttribute('data-value', String(filteredTotal(month, spec)));
+	await expect(headline).toHaveAttribute(
+		'data-baseline-value',
+		String(filteredTotal(nextMonth(month, -12), spec))
+	);
+}
+
+test('?component=ofo&month=2024-06 gives OFO’s Southwest count against June 2023', async ({
+	page
+}) => {
+	await page.goto('/?component=ofo&month=2024-06');
+	await ready(page);
+	await expectHeadline(page, '2024-06', { components: ['ofo'], regions: ['southwest'] });
+	await expect(page.getByTestId('headline')).toContainText('Office of Field Operations');
+});
+
+test('choosing a component and a demographic in the filter panel updates the URL and the numbers', async ({
+	page
+}) => {
+	await page.goto('/?month=2024-06');
+	await ready(page);
+	await page.getByTestId('filter-component').selectOption('all');
+	await expect(page).toHaveURL(/component=all/);
+	await expectHeadline(page, '2024-06', { components: ['usbp', 'ofo'], regions: ['southwest'] });
+	await page.getByTestId('filter-demographic').selectOption('uc');
+	await expect(page).toHaveURL(/demographic=uc/);
+	await expectHeadline(page, '2024-06', {
+		components: ['usbp', 'ofo'],
+		regions: ['southwest'],
+		demographic: 'uc'
+	});
+	await page.goBack();
+	await expect(page).not.toHaveURL(/demographic/);
+	await expectHeadline(page, '2024-06', { components: ['usbp', 'ofo'], regions: ['southwest'] });
+	await page.goForward();
+	await expect(page).toHaveURL(/demographic=uc/);
+});
+
+test('a sector and month range from the URL narrow every view', async ({ page }) => {
+	await page.goto('/?sector=TCA&from=2021-01&to=2022-12');
+	await ready(page);
+	await expectHeadline(page, '2022-12', { ...USBP_SW, sectors: ['TCA'] });
+	await expect(page.getByTestId('chart-selection')).toHaveAttribute('data-from', '2021-01');
+	await expect(page.getByTestId('chart-selection')).toHaveAttribute('data-to', '2022-12');
+	const tucson = page.getByTestId('small-multiples').locator('[data-code="TCA"]');
+	await expect(tucson).toHaveAttribute('aria-pressed', 'true');
+	await expect(page.getByTestId('sector-table').locator('tbody tr')).toHaveCount(1);
+});
+
+test('a filter the sources cannot answer says so and falls back to the months they can', async ({
+	page
+}) => {
+	await page.goto('/?citizenship=mexico');
+	await ready(page);
+	await expectHeadline(page, '2024-09', { ...USBP_SW, citizenship: 'mexico' });
+	await expect(page.getByTestId('coverage-notes')).toContainText('no citizenship breakdown');
+});
+
+test('brushing the monthly chart sets the month range in the URL', async ({ page }) => {
+	await page.goto('/?month=2024-06');
+	await ready(page);
+	const chart = page.getByTestId('monthly-chart');
+	await chart.scrollIntoViewIfNeeded();
+	const box = (await chart.boundingBox())!;
+	const y = box.y + box.height * 0.4;
+	await page.mouse.move(box.x + box.width * 0.55, y);
+	await page.mouse.down();
+	await page.mouse.move(box.x + box.width * 0.7, y, { steps: 8 });
+	await page.mouse.up();
+	await expect(page).toHaveURL(/from=\d{4}-\d{2}&to=\d{4}-\d{2}/);
+	const url = new URL(page.url());
+	const from = url.searchParams.get('from')!;
+	const to = url.searchParams.get('to')!;
+	expect(from < to).toBe(true);
+	await ready(page);
+	const title = page.getByTestId('figure-small-multiples').locator('h2');
+	await expect(title).toContainText(
+		new Date(`${from}-01T00:00:00Z`).toLocaleString('en-US', {
+			month: 'short',
+			year: 'numeric',
+			timeZone: 'UTC'
+		})
+	);
+});
+
+test('clicking a sector panel filters by it, and back undoes it', async ({ page }) => {
+	await page.goto('/?month=2025-06');
+	await ready(page);
+	await page.getByTestId('small-multiples').locator('[data-code="YUM"]').click();
+	await expect(page).toHaveURL(/sector=YUM/);
+	await expectHeadline(page, '2025-06', { ...USBP_SW, sectors: ['YUM'] });
+	await page.goBack();
+	await expectHeadline(page, '2025-06', USBP_SW);
+});
+
+test('clicking a stretch of the border map filters by its sector', async ({ page }) => {
+	await page.goto('/?month=2025-06');
+	await ready(page);
+	await page.getByTestId('border-map').locator('[data-code="RGV"]').first().click();
+	await expect(page).toHaveURL(/sector=RGV/);
+	await expectHeadline(page, '2025-06', { ...USBP_SW, sectors: ['RGV'] });
+});
+
+test('keyboard only: a sector panel is reached with Tab and chosen with Enter', async ({
+	page
+}) => {
+	await page.goto('/?month=2025-06');
+	await ready(page);
+	const panel = page.getByTestId('small-multiples').locator('[data-code="BBT"]');
+	await panel.focus();
+	await page.keyboard.press('Enter');
+	await expect(page).toHaveURL(/sector=BBT/);
+	await expectHeadline(page, '2025-06', { ...USBP_SW, sectors: ['BBT'] });
+});
+
+test('on a 375 px phone nothing scrolls sideways', async ({ page }) => {
+	await page.setViewportSize({ width: 375, height: 800 });
+	await page.goto('/?month=2025-06');
+	await ready(page);
+	const overflow = await page.evaluate(
+		() => document.documentElement.scrollWidth - window.innerWidth
+	);
+	expect(overflow).toBeLessThanOrEqual(0);
+});
+
+for (const path of ['/?month=2025-06', '/about']) {
+	test(`axe finds no serious or critical violations on ${path}`, async ({ page }) => {
+		await page.goto(path);
+		if (path.startsWith('/?')) await ready(page);
+		const results = await new AxeBuilder({ page }).analyze();
+		const bad = results.violations
+			.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+			.map(
+				(v) =>
+					`${v.id}: ${v.nodes
+						.map((n) => n.target.join(' '))
+						.slice(0, 3)
+						.join(' | ')}`
+			);
+		expect(bad).toEqual([]);
+	});
+}
