@@ -28,7 +28,8 @@ export function measureFile(bytes: Buffer, layoutId: ManifestFile['layout']) {
 	}
 	const sorted = [...months].sort();
 	// An annual row covers its whole fiscal year: October to the next September.
-	if (LAYOUTS[layoutId].annual) sorted.push(monthKey(addMonths(parseMonthKey(sorted[sorted.length - 1])!, 11)));
+	if (LAYOUTS[layoutId].annual)
+		sorted.push(monthKey(addMonths(parseMonthKey(sorted[sorted.length - 1])!, 11)));
 	return {
 		sha256: createHash('sha256').update(bytes).digest('hex'),
 		bytes: bytes.length,

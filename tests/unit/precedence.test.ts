@@ -68,11 +68,11 @@ describe('precedence between overlapping files', async () => {
 	const byMonth = new Map(series.map((r) => [monthKey(r.month), r]));
 
 	test('a month only the older release covers comes from it', () => {
-		expect(byMonth.get('2023-10')).toMatchObject({ value: 150, sourceId: 'fixture_older' });
+		expect(byMonth.get('2023-10')).toMatchObject({ value: 150, sourceIds: ['fixture_older'] });
 	});
 
 	test('the newer release wins a shared month whole, and a key it leaves out counts as 0', async () => {
-		expect(byMonth.get('2023-11')).toMatchObject({ value: 120, sourceId: 'fixture_newer' });
+		expect(byMonth.get('2023-11')).toMatchObject({ value: 120, sourceIds: ['fixture_newer'] });
 		const rows = await sectorComparison(
 			db,
 			DEFAULT_FILTERS,
@@ -86,11 +86,11 @@ describe('precedence between overlapping files', async () => {
 	});
 
 	test('a CBP release beats the derived file even when the derived file is newer', () => {
-		expect(byMonth.get('2023-12')).toMatchObject({ value: 190, sourceId: 'fixture_newer' });
+		expect(byMonth.get('2023-12')).toMatchObject({ value: 190, sourceIds: ['fixture_newer'] });
 	});
 
 	test('the derived file fills a month no release covers', () => {
-		expect(byMonth.get('2024-01')).toMatchObject({ value: 210, sourceId: 'fixture_derived' });
+		expect(byMonth.get('2024-01')).toMatchObject({ value: 210, sourceIds: ['fixture_derived'] });
 	});
 
 	test('nothing outside the files’ coverage appears', () => {
