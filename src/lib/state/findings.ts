@@ -1,0 +1,74 @@
+/**
+ * Chart titles that state what the numbers show, computed from the same rows the chart draws.
+ * Each returns null when there is nothing to state (no values), and the page then uses a plain title.
+ */
+import { percentChange } from '../data/change';
+import { formatChange, formatCount, formatMonthShort } from '../format';
+
+interface MonthValue {
+	month: Date;
+	value: number | null;
+}
+
+/** "8,870 in Aug 2026, against a peak of 250,000 in Dec 2023" */
+export function seriesFinding(points: MonthValue[], format = formatCount): string | null {
+	const valued = points.filter((p): p is { month: Date; value: number } => p.value !== null);
+	if (!valued.length) return null;
+	const last = valued[valued.length - 1];
+	const peak = valued.reduce((a, p) => (p.value > a.value ? p : a));
+	if (peak === last)
+		return `${format(last.value)} in ${formatMonthShort(last.month)}, the highest month shown`;
+	return `${format(last.value)} in ${formatMonthShort(last.month)}, against a peak of ${format(peak.value)} in ${formatMonthShort(peak.month)}`;
+}
+
+/** "8 of 9 sectors fell from Jun 2024 to Jun 2025" */
+export function sectorsFinding(
+	sectors: { value: number | null; baselineValue: number | null }[],
+	noun: string
+): string | null {
+	const changes = sectors
+		.map((s) => percentChange(s.value, s.baselineValue))
+		.filter((c): c is number => c !== null);
+	if (!changes.length) return null;
+	const fell = changes.filter((c) => c < 0).length;
+	const rose = changes.filter((c) => c > 0).length;
+	if (fell === changes.length) return `All ${changes.length} ${noun} fell`;
+	if (rose === changes.length) return `All ${changes.length} ${noun} rose`;
+	return `${fell} of ${changes.length} ${noun} fell and ${rose} rose`;
+}
+
+/** "Changes ranged from −96.5% (San Diego Sector) to −27.4% (Big Bend Sector)" */
+export function rangeFinding(values: { name: string; change: number | null }[]): string | null {
+	const valued = values.filter((v): v is { name: string; change: number } => v.change !== null);
+	if (valued.length < 2) return null;
+	const low = valued.reduce((a, v) => (v.change < a.change ? v : a));
+	const high = valued.reduce((a, v) => (v.change > a.change ? v : a));
+	return `Changes from a year earlier ranged from ${formatChange(low.change)} (${low.name}) to ${formatChange(high.change)} (${high.name})`;
+}
+
+/** "Tucson Sector had the most in Jun 2025: 966 of 6,066" */
+export function largestFinding(
+	parts: { name: string; value: number | null }[],
+	month: Date,
+	format = formatCount
+): string | null {
+	const valued = parts.filter((p): p is { name: string; value: number } => p.value !== null);
+	if (!valued.length) return null;
+	const top = valued.reduce((a, p) => (p.value > a.value ? p : a));
+	const total = valued.reduce((a, p) => a + p.value, 0);
+	return `${top.name} had the most in ${formatMonthShort(month)}: ${format(top.value)} of ${format(total)}`;
+}
+
+/** "Single adults were 63.9% in Sep 2024" */
+export function shareFinding(
+	rows: { month: Date; key: string; value: number }[],
+	label: (key: string) => string
+): string | null {
+	if (!rows.length) return null;
+	const lastTime = Math.max(...rows.map((r) => r.month.getTime()));
+	const last = rows.filter((r) => r.month.getTime() === lastTime);
+	const total = last.reduce((a, r) => a + r.value, 0);
+	if (!total) return null;
+	const top = last.reduce((a, r) => (r.value > a.value ? r : a));
+	return `${label(top.key)} were ${((top.value / total) * 100).toFixed(1)}% in ${formatMonthShort(new Date(lastTime))}`;
+}

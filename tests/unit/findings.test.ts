@@ -1,0 +1,102 @@
+/** Titles that state the finding, on small made-up inputs with known answers. */
+import { describe, expect, test } from 'vitest';
+import {
+	largestFinding,
+	rangeFinding,
+	sectorsFinding,
+	seriesFinding,
+	shareFinding
+} from '../../src/lib/state/findings';
+
+const m = (y: number, mo: number) => new Date(Date.UTC(y, mo - 1, 1));
+
+describe('seriesFinding', () => {
+	test('states the latest value against the peak', () => {
+		expect(
+			seriesFinding([
+				{ month: m(2020, 1), value: 10 },
+				{ month: m(2020, 2), value: 3000 },
+				{ month: m(2020, 3), value: null },
+				{ month: m(2020, 4), value: 20 }
+			])
+		).toBe('20 in Apr 2020, against a peak of 3,000 in Feb 2020');
+	});
+	test('says when the latest month is the peak', () => {
+		expect(seriesFinding([{ month: m(2020, 1), value: 5 }])).toBe(
+			'5 in Jan 2020, the highest month shown'
+		);
+	});
+	test('has nothing to say without values', () => {
+		expect(seriesFinding([{ month: m(2020, 1), value: null }])).toBeNull();
+	});
+});
+
+describe('sectorsFinding', () => {
+	test.each([
+		[
+			[
+				[5, 10],
+				[1, 2]
+			],
+			'All 2 sectors fell'
+		],
+		[
+			[
+				[15, 10],
+				[3, 2]
+			],
+			'All 2 sectors rose'
+		],
+		[
+			[
+				[5, 10],
+				[3, 2],
+				[null, 4],
+				[2, 0]
+			],
+			'1 of 2 sectors fell and 1 rose'
+		]
+	])('%j → %s', (pairs, text) => {
+		expect(
+			sectorsFinding(
+				(pairs as (number | null)[][]).map(([value, baselineValue]) => ({ value, baselineValue })),
+				'sectors'
+			)
+		).toBe(text);
+	});
+});
+
+test('rangeFinding names the lowest and highest change', () => {
+	expect(
+		rangeFinding([
+			{ name: 'A', change: -50 },
+			{ name: 'B', change: 12.34 },
+			{ name: 'C', change: null }
+		])
+	).toBe('Changes from a year earlier ranged from −50.0% (A) to +12.3% (B)');
+});
+
+test('largestFinding names the largest part and the total', () => {
+	expect(
+		largestFinding(
+			[
+				{ name: 'A', value: 1000 },
+				{ name: 'B', value: 3000 }
+			],
+			m(2025, 6)
+		)
+	).toBe('B had the most in Jun 2025: 3,000 of 4,000');
+});
+
+test('shareFinding gives the largest group’s share in the last month', () => {
+	expect(
+		shareFinding(
+			[
+				{ month: m(2024, 8), key: 'a', value: 90 },
+				{ month: m(2024, 9), key: 'a', value: 25 },
+				{ month: m(2024, 9), key: 'b', value: 75 }
+			],
+			(k) => k.toUpperCase()
+		)
+	).toBe('B were 75.0% in Sep 2024');
+});
