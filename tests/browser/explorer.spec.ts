@@ -93,7 +93,7 @@ test('brushing the monthly chart sets the month range in the URL', async ({ page
 	const to = url.searchParams.get('to')!;
 	expect(from < to).toBe(true);
 	await ready(page);
-	const title = page.getByTestId('figure-small-multiples').locator('h2');
+	const title = page.getByTestId('figure-small-multiples').locator('.subtitle');
 	await expect(title).toContainText(
 		new Date(`${from}-01T00:00:00Z`).toLocaleString('en-US', {
 			month: 'short',

@@ -31,7 +31,8 @@ describe('defaults', () => {
 		'title=all',
 		'type=all',
 		'year=fiscal',
-		'per=month'
+		'per=month',
+		'split=demographic'
 	])('an explicit default (%s) is not written back', (query) => {
 		expect(roundTrip(query)).toBe('');
 	});
@@ -51,6 +52,7 @@ describe('round trips', () => {
 		'?type=expulsions',
 		'?year=calendar',
 		'?per=day',
+		'?split=citizenship',
 		'?sector=ofo-el-paso',
 		'?sector=BLW&from=2021-01&month=2022-06&demographic=fmua&title=8&type=apprehensions&per=day'
 	])('%s', (query) => {
@@ -145,6 +147,7 @@ describe('other dimensions', () => {
 		['type=arrests', 'type'],
 		['year=lunar', 'year'],
 		['per=week', 'per'],
+		['split=age', 'split'],
 		['demographic=adults', 'demographic']
 	])('an invalid value (%s) falls back to the default with a notice', (query, name) => {
 		const { state, notices } = parse(query);

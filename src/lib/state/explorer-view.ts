@@ -50,10 +50,10 @@ export interface ExplorerView {
 export async function loadExplorerView(
 	db: Db,
 	state: UrlState,
-	dimension: CompositionDimension,
 	files: Map<string, ManifestFile>
 ): Promise<ExplorerView> {
 	const filters = filtersOf(state);
+	const dimension: CompositionDimension = state.split === 'type' ? 'encounter_type' : state.split;
 	const notices: string[] = [];
 	const [series, coverage] = await Promise.all([
 		monthlyTotals(db, filters),

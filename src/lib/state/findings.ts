@@ -11,7 +11,10 @@ interface MonthValue {
 }
 
 /** "8,870 in Aug 2026, against a peak of 250,000 in Dec 2023" */
-export function seriesFinding(points: MonthValue[], format = formatCount): string | null {
+export function seriesFinding(
+	points: MonthValue[],
+	format: (n: number) => string = formatCount
+): string | null {
 	const valued = points.filter((p): p is { month: Date; value: number } => p.value !== null);
 	if (!valued.length) return null;
 	const last = valued[valued.length - 1];
@@ -50,7 +53,7 @@ export function rangeFinding(values: { name: string; change: number | null }[]):
 export function largestFinding(
 	parts: { name: string; value: number | null }[],
 	month: Date,
-	format = formatCount
+	format: (n: number) => string = formatCount
 ): string | null {
 	const valued = parts.filter((p): p is { name: string; value: number } => p.value !== null);
 	if (!valued.length) return null;

@@ -38,7 +38,11 @@ export interface UrlState {
 	type: TypeChoice;
 	year: 'fiscal' | 'calendar';
 	per: 'month' | 'day';
+	/** The composition view's split. */
+	split: SplitChoice;
 }
+
+export type SplitChoice = 'demographic' | 'citizenship' | 'title' | 'type';
 
 export const DEFAULT_URL_STATE: UrlState = {
 	sectors: [],
@@ -52,7 +56,8 @@ export const DEFAULT_URL_STATE: UrlState = {
 	title: 'all',
 	type: 'all',
 	year: 'fiscal',
-	per: 'month'
+	per: 'month',
+	split: 'demographic'
 };
 
 export interface ParsedUrlState {
@@ -116,6 +121,13 @@ export function parseUrlState(params: URLSearchParams): ParsedUrlState {
 	);
 	state.year = choice(params, 'year', ['fiscal', 'calendar'], 'fiscal', notices);
 	state.per = choice(params, 'per', ['month', 'day'], 'month', notices);
+	state.split = choice(
+		params,
+		'split',
+		['demographic', 'citizenship', 'title', 'type'],
+		'demographic',
+		notices
+	);
 
 	const demographic = params.get('demographic');
 	if (demographic) {
@@ -219,6 +231,7 @@ export function serializeUrlState(state: UrlState, explicit: Partial<UrlState> =
 	if (s.type !== 'all') params.set('type', s.type);
 	if (s.year !== 'fiscal') params.set('year', s.year);
 	if (s.per !== 'month') params.set('per', s.per);
+	if (s.split !== 'demographic') params.set('split', s.split);
 	// Commas in a code list are safe in a query string: keep them readable.
 	const text = params.toString().replaceAll('%2C', ',');
 	return text ? `?${text}` : '';

@@ -1,0 +1,92 @@
+/**
+ * What every explorer figure needs besides its own rows: the loaded view, the filter state (as
+ * resolved and as written in the URL), the manifest, and the page's ways to change the state.
+ * Built once by the page (or the embed route) and passed to each figure.
+ */
+import type { BorderEvent } from '../data/events';
+import type { ManifestFile } from '../data/manifest';
+import { perDay } from '../data/months';
+import { formatCount } from '../format';
+import { agencyOf, describeFilters, placeOf } from './describe';
+import type { ExplorerView } from './explorer-view';
+import type { UrlState } from './url-state';
+
+export interface FigureContext {
+	view: ExplorerView;
+	resolved: ExplorerView['resolved'];
+	/** The state as written in the URL (defaults unresolved), for links. */
+	state: UrlState;
+	files: Map<string, ManifestFile>;
+	events: BorderEvent[];
+	subtitle: string;
+	agency: string;
+	place: string;
+	/** `encounters` or `encounters per day (monthly average)`. */
+	unit: string;
+	perDay: boolean;
+	/** A month's value as shown: a count, or an average per day. */
+	shown: (value: number | null, month: Date) => number | null;
+	format: (value: number | null) => string;
+	/** Labels of source files (or `+`-joined lists of them), short enough for chart labels. */
+	sourceLabel: (sourceKey: string) => string;
+	/** Full labels of a list of manifest ids, for source lines. */
+	sourceLine: (ids: Iterable<string>) => string;
+	navigate: (change: Partial<UrlState>) => void;
+	toggleSector: (code: string) => void;
+	sectorHref: (code: string) => string;
+	/** False in an embed: figures then draw no links or controls that change the page. */
+	interactive: boolean;
+}
+
+export function figureContext(args: {
+	view: ExplorerView;
+	state: UrlState;
+	files: Map<string, ManifestFile>;
+	events: BorderEvent[];
+	citizenshipLabel?: string;
+	navigate: (change: Partial<UrlState>) => void;
+	serialize: (state: UrlState) => string;
+	interactive: boolean;
+}): FigureContext {
+	const { view, state, files } = args;
+	const resolved = view.resolved;
+	const daily = state.per === 'day';
+	const sourceLabel = (key: string) =>
+		key
+			.split('+')
+			.map((id) => {
+				const file = files.get(id);
+				if (!file) return id;
+				if (file.layout === 'sector-pdf') return 'CBP PDF series';
+				if (file.layout === 'sector-derived') return 'Derived sector file';
+				if (file.layout === 'annual-nationwide') return 'CBP annual table (FY1925–)';
+				if (file.layout === 'annual-sector') return 'CBP annual sector tables';
+				return `CBP CSV, ${file.release} release`;
+			})
+			.join(' + ');
+	return {
+		view,
+		resolved,
+		state,
+		files,
+		events: args.events,
+		subtitle: describeFilters(resolved, args.citizenshipLabel),
+		agency: agencyOf(resolved),
+		place: placeOf(resolved),
+		unit: daily ? 'encounters per day (monthly average)' : 'encounters',
+		perDay: daily,
+		shown: (value, month) => (daily ? perDay(value, month) : value),
+		format: (value) => (value === null ? '—' : daily ? value.toFixed(1) : formatCount(value)),
+		sourceLabel,
+		sourceLine: (ids) => [...new Set(ids)].map((id) => files.get(id)?.label ?? id).join('; ') + '.',
+		navigate: args.navigate,
+		toggleSector: (code) =>
+			args.navigate({
+				sectors: state.sectors.includes(code)
+					? state.sectors.filter((c) => c !== code)
+					: [...state.sectors, code]
+			}),
+		sectorHref: (code) => args.serialize({ ...state, sectors: [code] }),
+		interactive: args.interactive
+	};
+}
