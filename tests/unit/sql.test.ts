@@ -10,6 +10,7 @@ import { createNodeDb } from '../../src/lib/data/duckdb-node';
 import {
 	dateValue,
 	identifier,
+	inlineSql,
 	join,
 	list,
 	sql,
@@ -194,5 +195,22 @@ describe('executed by DuckDB', () => {
 	test('an identifier names a table', async () => {
 		await db.query(sql`CREATE OR REPLACE TABLE ${identifier('sql_test_t')} AS SELECT 42 AS v`);
 		expect(await db.query(sql`SELECT v FROM ${identifier('sql_test_t')}`)).toEqual([{ v: 42 }]);
+	});
+});
+
+describe('inlineSql', () => {
+	test('writes each parameter as a literal in order', () => {
+		const q = sql`SELECT ${1}, ${'it’s'}, ${"O'Hare"}, ${true}, ${null}`;
+		expect(inlineSql(q)).toBe(`SELECT 1, 'it’s', 'O''Hare', TRUE, NULL`);
+	});
+
+	test('leaves question marks inside quotes alone', () => {
+		const q = sql`SELECT '?' AS "a?", ${2} AS b`;
+		expect(inlineSql(q)).toBe(`SELECT '?' AS "a?", 2 AS b`);
+	});
+
+	test('refuses a count mismatch', () => {
+		expect(() => inlineSql({ text: 'SELECT ?, ?', params: [1] })).toThrow();
+		expect(() => inlineSql({ text: 'SELECT 1', params: [1] })).toThrow();
 	});
 });

@@ -1,6 +1,6 @@
 import type { Db } from '../data/db';
 import type { Filters } from './filters';
-import { list, sql } from './sql';
+import { list, sql, type Sql } from './sql';
 
 export interface AnnualHistoryPoint {
 	fiscalYear: number;
@@ -29,19 +29,25 @@ export function annualHistoryScope(
 	return null;
 }
 
-/** Annual USBP apprehensions from the historical tables for the filter (empty when none apply). */
-export async function annualHistory(db: Db, filters: Filters): Promise<AnnualHistoryPoint[]> {
+/** The statement for the filter's annual history; null when the annual tables cannot answer it. */
+export function annualHistorySql(filters: Filters): Sql | null {
 	const scope = annualHistoryScope(filters);
-	if (!scope) return [];
+	if (!scope) return null;
 	if (scope.scope === 'nationwide' || !scope.sectors.length)
-		return db.query<AnnualHistoryPoint>(sql`
+		return sql`
 			SELECT fiscal_year AS "fiscalYear", value, source_id AS "sourceId" FROM annual_history
-			WHERE scope = ${scope.scope} AND aor_code IS NULL ORDER BY fiscal_year`);
+			WHERE scope = ${scope.scope} AND aor_code IS NULL ORDER BY fiscal_year`;
 	// A sum of sectors only for years in which every chosen sector has a value.
-	return db.query<AnnualHistoryPoint>(sql`
+	return sql`
 		SELECT fiscal_year AS "fiscalYear", CAST(sum(value) AS INTEGER) AS value,
 			string_agg(DISTINCT source_id, ',' ORDER BY source_id) AS "sourceId"
 		FROM annual_history WHERE scope = 'southwest' AND aor_code IN ${list(scope.sectors)}
 		GROUP BY fiscal_year HAVING count(DISTINCT aor_code) = ${scope.sectors.length}
-		ORDER BY fiscal_year`);
+		ORDER BY fiscal_year`;
+}
+
+/** Annual USBP apprehensions from the historical tables for the filter (empty when none apply). */
+export async function annualHistory(db: Db, filters: Filters): Promise<AnnualHistoryPoint[]> {
+	const statement = annualHistorySql(filters);
+	return statement ? db.query<AnnualHistoryPoint>(statement) : [];
 }

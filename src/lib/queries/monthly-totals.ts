@@ -1,6 +1,6 @@
 import type { Db } from '../data/db';
 import { answerableCte, encounterConditions, scopeConditions, type Filters } from './filters';
-import { sql } from './sql';
+import { sql, type Sql } from './sql';
 
 export interface MonthlyTotal {
 	month: Date;
@@ -15,8 +15,8 @@ export interface MonthlyTotal {
 }
 
 /** Every month some file covers for the filter's scope, with its total and sources. */
-export async function monthlyTotals(db: Db, filters: Filters): Promise<MonthlyTotal[]> {
-	return db.query<MonthlyTotal>(sql`
+export function monthlyTotalsSql(filters: Filters): Sql {
+	return sql`
 		WITH ${answerableCte(filters)},
 		months AS (
 			SELECT ms.month, list(DISTINCT ms.source_id ORDER BY ms.source_id) AS "sourceIds"
@@ -30,5 +30,9 @@ export async function monthlyTotals(db: Db, filters: Filters): Promise<MonthlyTo
 			CASE WHEN a.month IS NOT NULL THEN CAST(coalesce(s.total, 0) AS INTEGER) END AS value,
 			m."sourceIds"
 		FROM months m LEFT JOIN answerable a ON a.month = m.month LEFT JOIN sums s ON s.month = m.month
-		ORDER BY m.month`);
+		ORDER BY m.month`;
+}
+
+export async function monthlyTotals(db: Db, filters: Filters): Promise<MonthlyTotal[]> {
+	return db.query<MonthlyTotal>(monthlyTotalsSql(filters));
 }

@@ -1,6 +1,6 @@
 import type { Db } from '../data/db';
 import { answerableCte, encounterConditions, scopeConditions, type Filters } from './filters';
-import { dateValue, list, sql } from './sql';
+import { dateValue, list, sql, type Sql } from './sql';
 
 export interface SectorComparison {
 	code: string;
@@ -14,16 +14,11 @@ export interface SectorComparison {
  * Each area of responsibility in the filter, west to east (then by name), with its count in
  * `month` and in `baseline`. The headline total is the sum of these rows, so the parts add up.
  */
-export async function sectorComparison(
-	db: Db,
-	filters: Filters,
-	month: Date,
-	baseline: Date
-): Promise<SectorComparison[]> {
+export function sectorComparisonSql(filters: Filters, month: Date, baseline: Date): Sql {
 	const sectorFilter = filters.sectors.length
 		? sql`AND r.aor_code IN ${list(filters.sectors)}`
 		: sql``;
-	return db.query<SectorComparison>(sql`
+	return sql`
 		WITH p AS (SELECT ${dateValue(month)} AS value_month, ${dateValue(baseline)} AS base_month),
 		${answerableCte(filters)},
 		aors AS (
@@ -47,5 +42,14 @@ export async function sectorComparison(
 			CASE WHEN c.value_covered THEN CAST(coalesce(s.value_total, 0) AS INTEGER) END AS value,
 			CASE WHEN c.base_covered THEN CAST(coalesce(s.base_total, 0) AS INTEGER) END AS "baselineValue"
 		FROM aors a CROSS JOIN covered c LEFT JOIN sums s ON s.aor_code = a.code
-		ORDER BY a.component DESC, a.west_to_east NULLS LAST, a.name`);
+		ORDER BY a.component DESC, a.west_to_east NULLS LAST, a.name`;
+}
+
+export async function sectorComparison(
+	db: Db,
+	filters: Filters,
+	month: Date,
+	baseline: Date
+): Promise<SectorComparison[]> {
+	return db.query<SectorComparison>(sectorComparisonSql(filters, month, baseline));
 }

@@ -1,6 +1,6 @@
 import type { Db } from '../data/db';
 import { answerableCte, encounterConditions, scopeConditions, type Filters } from './filters';
-import { list, sql } from './sql';
+import { list, sql, type Sql } from './sql';
 
 export interface SectorMonth {
 	code: string;
@@ -11,11 +11,11 @@ export interface SectorMonth {
 }
 
 /** Every area in the filter by month (for small multiples and the map), west to east. */
-export async function sectorMonthly(db: Db, filters: Filters): Promise<SectorMonth[]> {
+export function sectorMonthlySql(filters: Filters): Sql {
 	const sectorFilter = filters.sectors.length
 		? sql`AND r.aor_code IN ${list(filters.sectors)}`
 		: sql``;
-	return db.query<SectorMonth>(sql`
+	return sql`
 		WITH ${answerableCte(filters)},
 		aors AS (
 			SELECT DISTINCT r.aor_code AS code, v.name, v.component, v.west_to_east
@@ -32,5 +32,9 @@ export async function sectorMonthly(db: Db, filters: Filters): Promise<SectorMon
 		FROM aors a CROSS JOIN months m
 		LEFT JOIN answerable an ON an.month = m.month
 		LEFT JOIN sums s ON s.aor_code = a.code AND s.month = m.month
-		ORDER BY a.component DESC, a.west_to_east NULLS LAST, a.name, m.month`);
+		ORDER BY a.component DESC, a.west_to_east NULLS LAST, a.name, m.month`;
+}
+
+export async function sectorMonthly(db: Db, filters: Filters): Promise<SectorMonth[]> {
+	return db.query<SectorMonth>(sectorMonthlySql(filters));
 }

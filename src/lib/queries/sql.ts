@@ -77,3 +77,38 @@ export function trusted(text: string): Sql {
 export function dateValue(date: Date): Sql {
 	return sql`CAST(${date.toISOString().slice(0, 10)} AS DATE)`;
 }
+
+/** A value written as a SQL literal, for scripts people run themselves (never for our queries). */
+function literal(value: SqlValue): string {
+	if (value === null) return 'NULL';
+	if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
+	if (typeof value === 'number') {
+		if (!Number.isFinite(value)) throw new Error(`sql: cannot write ${value} as a literal`);
+		return String(value);
+	}
+	return `'${value.replaceAll("'", "''")}'`;
+}
+
+/**
+ * The statement with its parameters written in as literals: for the standalone SQL a user
+ * downloads to rerun a figure in DuckDB. `?` inside quoted text or identifiers is left alone.
+ */
+export function inlineSql(statement: Sql): string {
+	let out = '';
+	let quote: string | null = null;
+	let next = 0;
+	for (const ch of statement.text) {
+		if (quote) {
+			if (ch === quote) quote = null;
+			out += ch;
+		} else if (ch === "'" || ch === '"') {
+			quote = ch;
+			out += ch;
+		} else if (ch === '?') {
+			if (next >= statement.params.length) throw new Error('sql: more ? than parameters');
+			out += literal(statement.params[next++]);
+		} else out += ch;
+	}
+	if (next !== statement.params.length) throw new Error('sql: more parameters than ?');
+	return out;
+}
