@@ -49,12 +49,15 @@ export function registeredName(file: ManifestFile): string {
 	return `${file.id}.csv`;
 }
 
-/** Bulk ingest with DuckDB's CSV reader; all columns as text so the normalisation decides types. */
-export function ingestStatement(file: ManifestFile): Sql {
-	const name = registeredName(file);
-	if (!/^[a-z0-9_]+\.csv$/.test(name)) throw new Error(`bad file name ${name}`);
+/**
+ * Bulk ingest with DuckDB's CSV reader; all columns as text so the normalisation decides types.
+ * `source` is the registered name in the app, or a path for the standalone SQL a user downloads.
+ */
+export function ingestStatement(file: ManifestFile, source = registeredName(file)): Sql {
+	if (!/^[A-Za-z0-9_./-]+\.csv$/.test(source) || source.includes('..'))
+		throw new Error(`bad file name ${source}`);
 	return sql`CREATE OR REPLACE TABLE ${identifier(file.id)} AS
-		SELECT * FROM read_csv('${trusted(name)}', header = true, all_varchar = true, delim = ',', quote = '"', escape = '"', strict_mode = true)`;
+		SELECT * FROM read_csv('${trusted(source)}', header = true, all_varchar = true, delim = ',', quote = '"', escape = '"', strict_mode = true)`;
 }
 
 const monthNumber = (column: string) =>
