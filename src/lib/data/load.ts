@@ -49,24 +49,39 @@ function assertNoProblems(problems: FileProblems): void {
 	if (found.length) throw new Error(found.join('; '));
 }
 
-export async function loadFiles(
-	db: Db,
+/** Turns off extension downloads and creates the vocabulary tables: once per database. */
+export async function prepareDatabase(db: Db): Promise<void> {
+	await runAll(db, [...lockdown, ...vocabularyTables()]);
+}
+
+/** Starts every file's download at once; the network is the slow part. */
+export function fetchAll(
 	files: ManifestFile[],
 	fetchFile: FetchFile,
-	onProgress: (progress: LoadProgress) => void = () => {}
+	onProgress: (progress: LoadProgress) => void
+): Map<string, Promise<Uint8Array>> {
+	const fetched = new Map<string, Promise<Uint8Array>>();
+	for (const file of files) {
+		const bytes = fetchFile(file, (bytesLoaded) =>
+			onProgress({ file, stage: 'fetching', bytesLoaded })
+		).catch((cause) => {
+			throw new DataLoadError(file, cause);
+		});
+		bytes.catch(() => {});
+		fetched.set(file.id, bytes);
+	}
+	return fetched;
+}
+
+/** Registers, bulk-reads and checks each file in turn; any failure names its file. */
+export async function ingestFiles(
+	db: Db,
+	files: ManifestFile[],
+	fetched: Map<string, Promise<Uint8Array>>,
+	onProgress: (progress: LoadProgress) => void
 ): Promise<void> {
-	await runAll(db, [...lockdown, ...vocabularyTables()]);
-	// Fetch in parallel (the network is the slow part); ingest one at a time in manifest order.
-	const fetched = files.map((file) =>
-		fetchFile(file, (bytesLoaded) => onProgress({ file, stage: 'fetching', bytesLoaded })).catch(
-			(cause) => {
-				throw new DataLoadError(file, cause);
-			}
-		)
-	);
-	fetched.forEach((p) => p.catch(() => {}));
-	for (const [i, file] of files.entries()) {
-		const bytes = await fetched[i];
+	for (const file of files) {
+		const bytes = await fetched.get(file.id)!;
 		onProgress({ file, stage: 'ingesting', bytesLoaded: bytes.length });
 		try {
 			await db.registerFile(registeredName(file), bytes);
@@ -80,5 +95,28 @@ export async function loadFiles(
 		}
 		onProgress({ file, stage: 'done', bytesLoaded: bytes.length });
 	}
-	await runAll(db, [...normalizedStatements(files), ...annualHistoryStatements(files)]);
+}
+
+/**
+ * (Re)builds the normalized tables from the files loaded so far. Coverage comes from every file
+ * in the manifest, so a month whose winning file is still loading is pending, never answered from
+ * a lower-ranked file.
+ */
+export async function buildViews(db: Db, files: ManifestFile[], loaded: Set<string>): Promise<void> {
+	await runAll(db, [
+		...normalizedStatements(files, loaded),
+		...annualHistoryStatements(files.filter((f) => loaded.has(f.id)))
+	]);
+}
+
+/** Everything at once: the path the tests and Node scripts use. */
+export async function loadFiles(
+	db: Db,
+	files: ManifestFile[],
+	fetchFile: FetchFile,
+	onProgress: (progress: LoadProgress) => void = () => {}
+): Promise<void> {
+	await prepareDatabase(db);
+	await ingestFiles(db, files, fetchAll(files, fetchFile, onProgress), onProgress);
+	await buildViews(db, files, new Set(files.map((f) => f.id)));
 }

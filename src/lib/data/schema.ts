@@ -7,8 +7,9 @@
  * - one raw table per manifest file (`<id>`), read by DuckDB's CSV reader as text;
  * - `label_vocab(dimension, variant, code)` and `aor_vocab(code, name, component, region, west_to_east)`;
  * - `encounter_rows`: every `encounters`-role file normalized to one shape, all sources kept;
- * - `source_scope` / `month_source`: which file wins each (month, component, region);
- * - `encounters` (view): `encounter_rows` restricted to the winning file, the view every query uses;
+ * - `source_scope` / `month_source`: which file wins each (month, component, region), and whether
+ *   it is loaded yet (the big files load after the first view is drawn);
+ * - `encounters`: `encounter_rows` restricted to the winning file (materialized), what every query reads;
  * - `southwest_component`: the Southwest-by-component file, normalized, for its own views only;
  * - `annual_history`: the annual files (nationwide from FY1925, Southwest sectors from FY1960).
  */
@@ -150,14 +151,18 @@ export function fileProblemsStatement(file: ManifestFile): Sql {
  * files. Which file wins a month is decided by coverage in the manifest, not by which rows exist,
  * so a key that the winning release leaves out counts as 0 and is never filled from an older one.
  */
-export function normalizedStatements(files: ManifestFile[]): Sql[] {
-	const encounterFiles = files.filter((f) => f.role === 'encounters');
-	const rank = precedenceRank(encounterFiles);
-	const scopes = encounterFiles.flatMap((f) =>
+export function normalizedStatements(
+	files: ManifestFile[],
+	loaded: Set<string> = new Set(files.map((f) => f.id))
+): Sql[] {
+	const allEncounterFiles = files.filter((f) => f.role === 'encounters');
+	const rank = precedenceRank(allEncounterFiles);
+	const encounterFiles = allEncounterFiles.filter((f) => loaded.has(f.id));
+	const scopes = allEncounterFiles.flatMap((f) =>
 		f.scope.components.flatMap((component) =>
 			f.scope.regions.map(
 				(region) =>
-					sql`(${f.id}, ${rank.get(f.id) ?? 0}, CAST(${`${f.coverage.from}-01`} AS DATE), CAST(${`${f.coverage.to}-01`} AS DATE), ${component}, ${region}, ${f.layout === 'aor'}, ${f.layout === 'aor'})`
+					sql`(${f.id}, ${rank.get(f.id) ?? 0}, CAST(${`${f.coverage.from}-01`} AS DATE), CAST(${`${f.coverage.to}-01`} AS DATE), ${component}, ${region}, ${f.layout === 'aor'}, ${f.layout === 'aor'}, ${loaded.has(f.id)})`
 			)
 		)
 	);
@@ -176,16 +181,21 @@ export function normalizedStatements(files: ManifestFile[]): Sql[] {
 		// Only the AOR releases break counts down by demographic and citizenship: a filter on
 		// either can be answered only in months an AOR release wins.
 		sql`CREATE OR REPLACE TABLE source_scope (source_id VARCHAR, rank INTEGER, month_from DATE, month_to DATE,
-			component VARCHAR, region VARCHAR, has_demographic BOOLEAN, has_citizenship BOOLEAN)`,
+			component VARCHAR, region VARCHAR, has_demographic BOOLEAN, has_citizenship BOOLEAN, loaded BOOLEAN)`,
 		...(scopes.length ? [sql`INSERT INTO source_scope VALUES ${join(scopes, ', ')}`] : []),
 		sql`CREATE OR REPLACE TABLE month_source AS
 			SELECT CAST(m.month AS DATE) AS month, s.component, s.region, arg_max(s.source_id, s.rank) AS source_id,
-				arg_max(s.has_demographic, s.rank) AS has_demographic, arg_max(s.has_citizenship, s.rank) AS has_citizenship
+				arg_max(s.has_demographic, s.rank) AS has_demographic, arg_max(s.has_citizenship, s.rank) AS has_citizenship,
+				arg_max(s.loaded, s.rank) AS loaded
 			FROM source_scope s, unnest(generate_series(s.month_from, s.month_to, INTERVAL 1 MONTH)) AS m(month)
 			GROUP BY ALL`,
-		sql`CREATE OR REPLACE VIEW encounters AS
+		// Which areas report in each scope, so queries need not scan all rows to list them.
+		sql`CREATE OR REPLACE TABLE scope_aors AS SELECT DISTINCT component, region, aor_code FROM encounter_rows`,
+		// Materialized once per load (not a view) so that every query reads only the winning rows.
+		sql`CREATE OR REPLACE TABLE encounters AS
 			SELECT r.* FROM encounter_rows r JOIN month_source s
-				ON r.month = s.month AND r.component = s.component AND r.region = s.region AND r.source_id = s.source_id`
+				ON r.month = s.month AND r.component = s.component AND r.region = s.region AND r.source_id = s.source_id
+			ORDER BY r.month`
 	];
 }
 

@@ -94,7 +94,7 @@ export function breakdownsOf(filters: Filters): Breakdown[] {
 
 /**
  * A CTE `answerable(month)`: months in which every scope of the filter (component × region) has a
- * winning source, and each winning source has the breakdowns the filter needs.
+ * winning source, loaded, with the breakdowns the filter needs.
  */
 export function answerableCte(filters: Filters, extra: Breakdown[] = []): Sql {
 	const needs = [...new Set([...breakdownsOf(filters), ...extra])];
@@ -105,6 +105,7 @@ export function answerableCte(filters: Filters, extra: Breakdown[] = []): Sql {
 		SELECT ms.month FROM month_source ms
 		WHERE ${scopeConditions(filters, 'ms')}
 		GROUP BY ms.month
-		HAVING count(*) = ${filters.components.length * filters.regions.length} AND ${capability}
+		HAVING count(*) = ${filters.components.length * filters.regions.length} AND bool_and(ms.loaded)
+			AND ${capability}
 	)`;
 }

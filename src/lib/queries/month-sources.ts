@@ -11,6 +11,8 @@ export interface MonthCoverage {
 	missingScopes: string[];
 	/** Breakdowns the filter needs that this month's sources lack. */
 	lacking: Breakdown[];
+	/** True while a winning file of this month is still loading. */
+	pending: boolean;
 }
 
 /** For every month any file covers in the filter's scope: whether and from what it is answered. */
@@ -34,12 +36,14 @@ export async function monthCoverage(
 		covered: string[];
 		demographic: boolean;
 		citizenship: boolean;
+		loaded: boolean;
 	}>(sql`
 		WITH ${answerableCte(filters, extra)}
 		SELECT ms.month, (a.month IS NOT NULL) AS answerable,
 			list(DISTINCT ms.source_id ORDER BY ms.source_id) AS "sourceIds",
 			list(ms.component || '/' || ms.region) AS covered,
-			bool_and(ms.has_demographic) AS demographic, bool_and(ms.has_citizenship) AS citizenship
+			bool_and(ms.has_demographic) AS demographic, bool_and(ms.has_citizenship) AS citizenship,
+			bool_and(ms.loaded) AS loaded
 		FROM month_source ms LEFT JOIN answerable a ON a.month = ms.month
 		WHERE ${scopeConditions(filters, 'ms')}
 		GROUP BY ms.month, a.month ORDER BY ms.month`);
@@ -48,6 +52,7 @@ export async function monthCoverage(
 		answerable: r.answerable,
 		sourceIds: [...r.sourceIds],
 		missingScopes: scopes.filter((s) => ![...r.covered].includes(s)),
-		lacking: needs.filter((b) => !r[b as Breakdown]) as Breakdown[]
+		lacking: needs.filter((b) => !r[b as Breakdown]) as Breakdown[],
+		pending: !r.loaded
 	}));
 }

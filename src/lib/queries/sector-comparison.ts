@@ -23,7 +23,7 @@ export function sectorComparisonSql(filters: Filters, month: Date, baseline: Dat
 		${answerableCte(filters)},
 		aors AS (
 			SELECT DISTINCT r.aor_code AS code, v.name, v.component, v.west_to_east
-			FROM encounter_rows r JOIN aor_vocab v ON v.code = r.aor_code
+			FROM scope_aors r JOIN aor_vocab v ON v.code = r.aor_code
 			WHERE ${scopeConditions(filters, 'r')} ${sectorFilter}
 		),
 		covered AS (

@@ -19,7 +19,7 @@ export function sectorMonthlySql(filters: Filters): Sql {
 		WITH ${answerableCte(filters)},
 		aors AS (
 			SELECT DISTINCT r.aor_code AS code, v.name, v.component, v.west_to_east
-			FROM encounter_rows r JOIN aor_vocab v ON v.code = r.aor_code
+			FROM scope_aors r JOIN aor_vocab v ON v.code = r.aor_code
 			WHERE ${scopeConditions(filters, 'r')} ${sectorFilter}
 		),
 		months AS (SELECT DISTINCT ms.month FROM month_source ms WHERE ${scopeConditions(filters, 'ms')}),

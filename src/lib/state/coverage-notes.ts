@@ -15,6 +15,7 @@ export interface MonthRun {
 const BREAKDOWN_WORDS = { demographic: 'demographic', citizenship: 'citizenship' } as const;
 
 function reasonOf(c: MonthCoverage, files: Map<string, ManifestFile>): string {
+	if (c.pending) return 'still loading';
 	if (c.missingScopes.length)
 		return `no source covers ${c.missingScopes.map((s) => s.replace('/', ' ').replace('usbp', 'USBP').replace('ofo', 'OFO')).join(', ')}`;
 	const labels = c.sourceIds.map((id) => files.get(id)?.label ?? id).join('; ');

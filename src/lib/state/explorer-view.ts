@@ -45,6 +45,8 @@ export interface ExplorerView {
 	notices: string[];
 	/** What the views could not answer, and why. */
 	coverageNotes: string[];
+	/** True while a file some view needs is still loading (its months are null until then). */
+	pending: boolean;
 }
 
 export async function loadExplorerView(
@@ -80,8 +82,10 @@ export async function loadExplorerView(
 	const to = clamp(state.to, last, 'to') ?? last;
 	const inRange = answeredMonths.filter((m) => (!from || m >= from) && (!to || m <= to));
 	let month = state.month;
-	const isAnswered = (m: Date) => answeredMonths.some((a) => a.getTime() === m.getTime());
-	if (month && !isAnswered(month)) {
+	// A month still loading keeps its place: it is answered once its file is in.
+	const isAnsweredOrPending = (m: Date) =>
+		coverage.some((c) => c.month.getTime() === m.getTime() && (c.answerable || c.pending));
+	if (month && !isAnsweredOrPending(month)) {
 		const fallback = inRange[inRange.length - 1] ?? null;
 		notices.push(
 			`No source answers this filter for ${formatMonthLong(month)} (${monthKey(month)})${
@@ -128,6 +132,7 @@ export async function loadExplorerView(
 		history,
 		componentTotal,
 		notices,
-		coverageNotes: unansweredRuns(coverage, files).map(runText)
+		coverageNotes: unansweredRuns(coverage, files).map(runText),
+		pending: coverage.some((c) => c.pending)
 	};
 }

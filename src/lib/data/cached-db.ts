@@ -1,0 +1,37 @@
+/**
+ * A `Db` that remembers recent query results by statement text and parameters. Filter changes
+ * often repeat queries (a new month range re-asks nothing; a sector toggle re-asks the sector
+ * series of the whole region), so answering those from memory keeps interactions fast. The cache
+ * is cleared whenever data is loaded, so results never outlive the tables they came from.
+ */
+import type { Db } from './db';
+
+export interface CachedDb extends Db {
+	/** Forgets every remembered result (call after loading or replacing data). */
+	clear(): void;
+}
+
+export function cachedDb(db: Db, capacity = 200): CachedDb {
+	const cache = new Map<string, Promise<unknown[]>>();
+	return {
+		query<T>(statement: { text: string; params: readonly unknown[] }) {
+			const key = `${statement.text}\u0000${JSON.stringify(statement.params)}`;
+			const hit = cache.get(key);
+			if (hit) {
+				// Re-insert so the most recently used entries are evicted last.
+				cache.delete(key);
+				cache.set(key, hit);
+				return hit as Promise<T[]>;
+			}
+			const result = db.query<T>(statement as never);
+			cache.set(key, result);
+			// A failed query is not remembered.
+			result.catch(() => cache.delete(key));
+			if (cache.size > capacity) cache.delete(cache.keys().next().value as string);
+			return result;
+		},
+		registerFile: (name, bytes) => db.registerFile(name, bytes),
+		dropFile: (name) => db.dropFile(name),
+		clear: () => cache.clear()
+	};
+}
