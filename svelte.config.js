@@ -9,7 +9,10 @@ const config = {
 		// the usual one without overwriting it.
 		adapter: adapter({
 			pages: process.env.BUILD_DIR ?? 'build',
-			assets: process.env.BUILD_DIR ?? 'build'
+			assets: process.env.BUILD_DIR ?? 'build',
+			// .gz and .br beside every file, for hosts that serve precompressed files (PRECOMPRESS=0
+			// skips it for quick local builds).
+			precompress: process.env.PRECOMPRESS !== '0'
 		}),
 		outDir: process.env.KIT_OUT_DIR ?? '.svelte-kit',
 		// Plain relative asset paths so the build works from any static host folder.

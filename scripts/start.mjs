@@ -8,7 +8,8 @@ import { ensureDependencies } from './ensure-deps.mjs';
 
 ensureDependencies();
 const step = (args) => {
-	const r = spawnSync('npx', args, { stdio: 'inherit' });
+	// vite preview does not serve precompressed files, so the build skips making them.
+	const r = spawnSync('npx', args, { stdio: 'inherit', env: { ...process.env, PRECOMPRESS: '0' } });
 	if (r.status !== 0) process.exit(r.status ?? 1);
 };
 step(['vite', 'build']);

@@ -1,5 +1,6 @@
 import { createReadStream, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import type { Plugin } from 'vite';
 
 const dataDir = resolve('data');
@@ -32,10 +33,20 @@ export function serveProjectData(): Plugin {
 		generateBundle() {
 			if (ssrBuild) return;
 			for (const name of manifestFiles()) {
+				const source = readFileSync(join(dataDir, name));
+				this.emitFile({ type: 'asset', fileName: `data/${name}`, source });
+				// The adapter precompresses code and wasm but not CSVs: do it here, for hosts that
+				// serve `.br`/`.gz` siblings.
+				if (process.env.PRECOMPRESS === '0') continue;
 				this.emitFile({
 					type: 'asset',
-					fileName: `data/${name}`,
-					source: readFileSync(join(dataDir, name))
+					fileName: `data/${name}.gz`,
+					source: gzipSync(source, { level: 9 })
+				});
+				this.emitFile({
+					type: 'asset',
+					fileName: `data/${name}.br`,
+					source: brotliCompressSync(source, { params: { [constants.BROTLI_PARAM_QUALITY]: 9 } })
 				});
 			}
 		}
