@@ -15,6 +15,22 @@ const config = {
 			precompress: process.env.PRECOMPRESS !== '0'
 		}),
 		outDir: process.env.KIT_OUT_DIR ?? '.svelte-kit',
+		// Only our own origin: DuckDB's wasm needs 'wasm-unsafe-eval'; downloads use blob: URLs and
+		// the PNG export draws a blob: SVG image. SvelteKit adds hashes for its own inline script.
+		csp: {
+			mode: 'hash',
+			directives: {
+				'default-src': ['self'],
+				'script-src': ['self', 'wasm-unsafe-eval'],
+				'worker-src': ['self', 'blob:'],
+				'img-src': ['self', 'data:', 'blob:'],
+				'style-src': ['self', 'unsafe-inline'],
+				'connect-src': ['self'],
+				'object-src': ['none'],
+				'base-uri': ['self'],
+				'form-action': ['self']
+			}
+		},
 		// Plain relative asset paths so the build works from any static host folder.
 		paths: { relative: true },
 		alias: { $data: 'data' }
