@@ -162,7 +162,7 @@ export function normalizedStatements(
 		f.scope.components.flatMap((component) =>
 			f.scope.regions.map(
 				(region) =>
-					sql`(${f.id}, ${rank.get(f.id) ?? 0}, CAST(${`${f.coverage.from}-01`} AS DATE), CAST(${`${f.coverage.to}-01`} AS DATE), ${component}, ${region}, ${f.layout === 'aor'}, ${f.layout === 'aor'}, ${loaded.has(f.id)})`
+					sql`(${f.id}, ${rank.get(f.id) ?? 0}, CAST(${`${f.coverage.from}-01`} AS DATE), CAST(${`${f.coverage.to}-01`} AS DATE), ${component}, ${region}, ${f.layout === 'aor'}, ${f.layout === 'aor'}, ${loaded.has(f.id)}, ${f.layout})`
 			)
 		)
 	);
@@ -181,7 +181,8 @@ export function normalizedStatements(
 		// Only the AOR releases break counts down by demographic and citizenship: a filter on
 		// either can be answered only in months an AOR release wins.
 		sql`CREATE OR REPLACE TABLE source_scope (source_id VARCHAR, rank INTEGER, month_from DATE, month_to DATE,
-			component VARCHAR, region VARCHAR, has_demographic BOOLEAN, has_citizenship BOOLEAN, loaded BOOLEAN)`,
+			component VARCHAR, region VARCHAR, has_demographic BOOLEAN, has_citizenship BOOLEAN, loaded BOOLEAN,
+			layout VARCHAR)`,
 		...(scopes.length ? [sql`INSERT INTO source_scope VALUES ${join(scopes, ', ')}`] : []),
 		sql`CREATE OR REPLACE TABLE month_source AS
 			SELECT CAST(m.month AS DATE) AS month, s.component, s.region, arg_max(s.source_id, s.rank) AS source_id,

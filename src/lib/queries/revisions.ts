@@ -1,0 +1,132 @@
+/**
+ * What CBP revised: for months two loaded releases both cover, every key (month, area,
+ * demographic, citizenship, title, type) whose count differs, with a key missing from a release
+ * read as 0 (CBP omits zero rows). Compared are releases of the same layout, so that a file
+ * without a breakdown is never read as revising one that has it. CBP's Southwest-by-component
+ * file is compared separately, month by month, with the sector sums the views show.
+ */
+import type { Db } from '../data/db';
+import { sql, type Sql } from './sql';
+
+export interface ReleaseOverlap {
+	older: string;
+	newer: string;
+	from: Date;
+	to: Date;
+	keysCompared: number;
+	keysChanged: number;
+	totalBefore: number;
+	totalAfter: number;
+}
+
+export interface Revision {
+	older: string;
+	newer: string;
+	month: Date;
+	component: string;
+	region: string;
+	aorCode: string;
+	aorName: string;
+	demographic: string | null;
+	citizenship: string | null;
+	title: string | null;
+	encounterType: string | null;
+	before: number;
+	after: number;
+}
+
+/** Pairs of loaded releases of one layout whose coverage overlaps, with the months they share. */
+const PAIRS = sql`pairs AS (
+	SELECT a.source_id AS older, b.source_id AS newer, a.component, a.region,
+		greatest(a.month_from, b.month_from) AS m_from, least(a.month_to, b.month_to) AS m_to
+	FROM source_scope a JOIN source_scope b
+		ON a.component = b.component AND a.region = b.region AND a.rank < b.rank AND a.layout = b.layout
+	WHERE a.loaded AND b.loaded AND greatest(a.month_from, b.month_from) <= least(a.month_to, b.month_to)
+)`;
+
+/** Every key's count in both releases of each pair, over the months they share. */
+function comparedSql(): Sql {
+	return sql`WITH ${PAIRS},
+		keyed AS (
+			SELECT source_id, month, component, region, aor_code, any_value(aor_name) AS aor_name,
+				demographic, citizenship, title, encounter_type, sum(count) AS n
+			FROM encounter_rows GROUP BY ALL
+		),
+		side AS (
+			SELECT p.older, p.newer, p.older = k.source_id AS is_older, k.*
+			FROM pairs p JOIN keyed k ON k.source_id IN (p.older, p.newer)
+				AND k.component = p.component AND k.region = p.region AND k.month BETWEEN p.m_from AND p.m_to
+		),
+		o AS (SELECT * FROM side WHERE is_older),
+		n AS (SELECT * FROM side WHERE NOT is_older),
+		compared AS (
+			SELECT coalesce(o.older, n.older) AS older, coalesce(o.newer, n.newer) AS newer,
+				coalesce(o.month, n.month) AS month, coalesce(o.component, n.component) AS component,
+				coalesce(o.region, n.region) AS region, coalesce(o.aor_code, n.aor_code) AS aor_code,
+				coalesce(o.aor_name, n.aor_name) AS aor_name,
+				coalesce(o.demographic, n.demographic) AS demographic,
+				coalesce(o.citizenship, n.citizenship) AS citizenship,
+				coalesce(o.title, n.title) AS title, coalesce(o.encounter_type, n.encounter_type) AS encounter_type,
+				coalesce(o.n, 0) AS before, coalesce(n.n, 0) AS after
+			FROM o FULL OUTER JOIN n
+				ON n.older = o.older AND n.newer = o.newer AND n.month = o.month
+				AND n.component = o.component AND n.region = o.region AND n.aor_code = o.aor_code
+				AND n.demographic IS NOT DISTINCT FROM o.demographic
+				AND n.citizenship IS NOT DISTINCT FROM o.citizenship
+				AND n.title IS NOT DISTINCT FROM o.title
+				AND n.encounter_type IS NOT DISTINCT FROM o.encounter_type
+		)`;
+}
+
+export async function releaseOverlaps(db: Db): Promise<ReleaseOverlap[]> {
+	return db.query<ReleaseOverlap>(sql`${comparedSql()},
+		spans AS (SELECT older, newer, min(m_from) AS "from", max(m_to) AS "to" FROM pairs GROUP BY ALL)
+		SELECT s.older, s.newer, s."from", s."to",
+			CAST(count(c.month) AS INTEGER) AS "keysCompared",
+			CAST(count(c.month) FILTER (WHERE c.before <> c.after) AS INTEGER) AS "keysChanged",
+			CAST(coalesce(sum(c.before), 0) AS INTEGER) AS "totalBefore",
+			CAST(coalesce(sum(c.after), 0) AS INTEGER) AS "totalAfter"
+		FROM spans s LEFT JOIN compared c ON c.older = s.older AND c.newer = s.newer
+		GROUP BY ALL ORDER BY s.newer, s.older`);
+}
+
+export async function revisions(db: Db, limit = 5000): Promise<Revision[]> {
+	return db.query<Revision>(sql`${comparedSql()}
+		SELECT older, newer, month, component, region, aor_code AS "aorCode", aor_name AS "aorName",
+			demographic, citizenship, title, encounter_type AS "encounterType",
+			CAST(before AS INTEGER) AS before, CAST(after AS INTEGER) AS after
+		FROM compared WHERE before <> after
+		ORDER BY month, abs(after - before) DESC, aor_code
+		LIMIT ${limit}`);
+}
+
+export interface ComponentVsSectors {
+	month: Date;
+	component: string;
+	/** CBP's Southwest-by-component file, Title 8 apprehensions. */
+	componentTotal: number;
+	/** The same count summed over sectors in the views' winning files. */
+	sectorSum: number | null;
+	sectorSourceId: string | null;
+}
+
+/**
+ * USBP Southwest Title 8 apprehensions by month in CBP's Southwest-by-component file against the
+ * sector sums the views use, for every month both cover.
+ */
+export async function componentVsSectors(db: Db): Promise<ComponentVsSectors[]> {
+	return db.query<ComponentVsSectors>(sql`
+		WITH c AS (
+			SELECT month, CAST(sum(count) AS INTEGER) AS total FROM southwest_component
+			WHERE component = 'usbp' AND title = '8' AND encounter_type = 'apprehensions' GROUP BY month
+		),
+		s AS (
+			SELECT e.month, CAST(sum(e.count) AS INTEGER) AS total, any_value(e.source_id) AS source_id
+			FROM encounters e
+			WHERE e.component = 'usbp' AND e.region = 'southwest' AND e.title = '8' AND e.encounter_type = 'apprehensions'
+			GROUP BY e.month
+		)
+		SELECT c.month, 'usbp' AS component, c.total AS "componentTotal", s.total AS "sectorSum",
+			s.source_id AS "sectorSourceId"
+		FROM c LEFT JOIN s ON s.month = c.month ORDER BY c.month`);
+}

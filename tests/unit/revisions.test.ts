@@ -1,0 +1,120 @@
+/**
+ * Revisions between releases: on the bundled files against an independent key-by-key comparison
+ * of the CSVs, and on a made-up release with planted changes.
+ */
+import { beforeAll, describe, expect, test } from 'vitest';
+import type { Db } from '../../src/lib/data/db';
+import type { ManifestFile } from '../../src/lib/data/manifest';
+import { monthKey } from '../../src/lib/data/months';
+import { componentVsSectors, releaseOverlaps, revisions } from '../../src/lib/queries/revisions';
+import { monthOfRow, readRows, southwestComponentTotal } from '../helpers/expected';
+import { bundledDb, loadedDb, manifestFiles } from '../helpers/node-db';
+
+describe('the bundled releases', () => {
+	let db: Db;
+	beforeAll(async () => {
+		db = await bundledDb();
+	});
+
+	test('the FY20–FY23 and FY21–FY24 AOR releases agree on every key they share', async () => {
+		// Independently: every key of both files in the months both cover.
+		const keysOf = (path: string) => {
+			const out = new Map<string, number>();
+			for (const r of readRows(path).rows) {
+				const month = monthOfRow(r);
+				if (month < '2020-10' || month > '2023-09') continue;
+				const { 'Encounter Count': n, 'Fiscal Year': _fy, 'Month Grouping': _g, ...rest } = r;
+				const key = `${month}|${Object.values(rest).join('|')}`;
+				out.set(key, (out.get(key) ?? 0) + Number(n));
+			}
+			return out;
+		};
+		const older = keysOf('nationwide-encounters-fy20-fy23-aor.csv');
+		const newer = keysOf('nationwide-encounters-fy21-fy24-aor.csv');
+		const union = new Set([...older.keys(), ...newer.keys()]);
+		const changed = [...union].filter((k) => (older.get(k) ?? 0) !== (newer.get(k) ?? 0));
+
+		const [overlap] = await releaseOverlaps(db);
+		expect(overlap).toMatchObject({ older: 'aor_fy20_fy23', newer: 'aor_fy21_fy24' });
+		expect([monthKey(overlap.from), monthKey(overlap.to)]).toEqual(['2020-10', '2023-09']);
+		expect(overlap.keysCompared).toBe(union.size);
+		expect(overlap.keysChanged).toBe(changed.length);
+		expect(overlap.keysChanged).toBe(0);
+		expect(await revisions(db)).toEqual([]);
+	});
+
+	test('CBP’s Southwest file differs from the sector sums where a later release revised them', async () => {
+		const rows = await componentVsSectors(db);
+		for (const r of rows)
+			expect(r.componentTotal, monthKey(r.month)).toBe(
+				southwestComponentTotal(monthKey(r.month), 'usbp', '8')
+			);
+		const differing = rows.filter((r) => r.sectorSum !== null && r.sectorSum !== r.componentTotal);
+		expect(differing.length).toBeGreaterThan(0);
+		for (const r of differing) {
+			expect(r.sectorSourceId).toBe('usbp_sw_sectors_fy2020_fy2026');
+			expect(monthKey(r.month) >= '2024-10').toBe(true);
+		}
+	});
+});
+
+describe('a release with planted changes', () => {
+	const HEADER =
+		'Fiscal Year,Month Grouping,Month (abbv),Component,Land Border Region,Area of Responsibility,AOR (Abbv),Demographic,Citizenship,Title of Authority,Encounter Type,Encounter Count';
+	const row = (mon: string, sector: string, code: string, citizenship: string, n: number) =>
+		`2024,FYTD,${mon},U.S. Border Patrol,Southwest Land Border,${sector} Sector,${code},Single Adults,${citizenship},Title 8,Apprehensions,${n}`;
+	const older = [
+		HEADER,
+		row('OCT', 'Tucson', 'TCA', 'MEXICO', 100),
+		row('NOV', 'Tucson', 'TCA', 'MEXICO', 110),
+		row('NOV', 'Yuma', 'YUM', 'CUBA', 7),
+		row('NOV', 'Yuma', 'YUM', 'MEXICO', 40)
+	].join('\n');
+	const newer = [
+		HEADER,
+		row('NOV', 'Tucson', 'TCA', 'MEXICO', 112), // revised up
+		row('NOV', 'Yuma', 'YUM', 'MEXICO', 40), // unchanged
+		row('NOV', 'Yuma', 'YUM', 'HAITI', 3), // added
+		row('DEC', 'Tucson', 'TCA', 'MEXICO', 120) // outside the overlap
+	].join('\n'); // Yuma CUBA is left out: a revision to 0
+	const template = manifestFiles.find((f) => f.layout === 'aor')!;
+	const entry = (id: string, release: string, from: string, to: string): ManifestFile => ({
+		...template,
+		id,
+		path: `${id}.csv`,
+		release,
+		coverage: { from, to, months: 0 }
+	});
+
+	test('lists each changed key with its old and new count, a dropped key as 0', async () => {
+		const db = await loadedDb(
+			[
+				entry('old_release', '2024-01', '2023-10', '2023-11'),
+				entry('new_release', '2024-02', '2023-11', '2023-12')
+			],
+			(f) => (f.id === 'old_release' ? older : newer)
+		);
+		const changes = (await revisions(db)).map((r) => [
+			monthKey(r.month),
+			r.aorCode,
+			r.citizenship,
+			r.before,
+			r.after
+		]);
+		expect(changes).toEqual(
+			expect.arrayContaining([
+				['2023-11', 'TCA', 'mexico', 110, 112],
+				['2023-11', 'YUM', 'cuba', 7, 0],
+				['2023-11', 'YUM', 'haiti', 0, 3]
+			])
+		);
+		expect(changes).toHaveLength(3);
+		const [overlap] = await releaseOverlaps(db);
+		expect(overlap).toMatchObject({
+			keysCompared: 4,
+			keysChanged: 3,
+			totalBefore: 157,
+			totalAfter: 155
+		});
+	});
+});
