@@ -1,17 +1,18 @@
 /**
  * Recomputes the measured fields of `data/manifest.json` (sha256, bytes, rows, columns, coverage)
- * from the files themselves; the descriptive fields are kept as written.
- * Usage: npx tsx scripts/data-manifest.ts [--check]
+ * from the files themselves; the descriptive fields are kept as written. `measureFile` is shared
+ * with `scripts/data-update.ts`, which adds or updates one entry at a time.
+ * Usage: npx tsx scripts/data-manifest.ts [--data-dir DIR]
  */
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
 import Papa from 'papaparse';
 import { LAYOUTS, layoutOfHeader } from '../src/lib/data/layouts';
 import type { Manifest, ManifestFile } from '../src/lib/data/manifest';
 import { addMonths, monthKey, parseMonthKey } from '../src/lib/data/months';
-
-const dataDir = 'data';
 
 export function measureFile(bytes: Buffer, layoutId: ManifestFile['layout']) {
 	const text = bytes.toString('utf8').replace(/^\uFEFF/, '');
@@ -39,11 +40,21 @@ export function measureFile(bytes: Buffer, layoutId: ManifestFile['layout']) {
 	};
 }
 
-const manifestPath = join(dataDir, 'manifest.json');
-const manifest: Manifest = JSON.parse(readFileSync(manifestPath, 'utf8'));
-manifest.files = manifest.files.map((file) => ({
-	...file,
-	...measureFile(readFileSync(join(dataDir, file.path)), file.layout)
-}));
-writeFileSync(manifestPath, JSON.stringify(manifest, null, '\t') + '\n');
-console.log(`updated ${manifestPath}: ${manifest.files.length} files`);
+/** Re-measures every file listed in `<dataDir>/manifest.json` and writes the manifest back. */
+export function remeasureManifest(dataDir: string): Manifest {
+	const manifestPath = join(dataDir, 'manifest.json');
+	const manifest: Manifest = JSON.parse(readFileSync(manifestPath, 'utf8'));
+	manifest.files = manifest.files.map((file) => ({
+		...file,
+		...measureFile(readFileSync(join(dataDir, file.path)), file.layout)
+	}));
+	writeFileSync(manifestPath, JSON.stringify(manifest, null, '\t') + '\n');
+	console.log(`updated ${manifestPath}: ${manifest.files.length} files`);
+	return manifest;
+}
+
+// Run only as a script, so that importing `measureFile` rewrites nothing.
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+	const { values } = parseArgs({ options: { 'data-dir': { type: 'string', default: 'data' } } });
+	remeasureManifest(values['data-dir']!);
+}
