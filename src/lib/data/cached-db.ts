@@ -9,11 +9,17 @@ import type { Db } from './db';
 export interface CachedDb extends Db {
 	/** Forgets every remembered result (call after loading or replacing data). */
 	clear(): void;
+	/** Queries sent and not yet answered. */
+	readonly inFlight: number;
 }
 
 export function cachedDb(db: Db, capacity = 200): CachedDb {
 	const cache = new Map<string, Promise<unknown[]>>();
+	let inFlight = 0;
 	return {
+		get inFlight() {
+			return inFlight;
+		},
 		query<T>(statement: { text: string; params: readonly unknown[] }) {
 			const key = `${statement.text}\u0000${JSON.stringify(statement.params)}`;
 			const hit = cache.get(key);
@@ -24,6 +30,11 @@ export function cachedDb(db: Db, capacity = 200): CachedDb {
 				return hit as Promise<T[]>;
 			}
 			const result = db.query<T>(statement as never);
+			inFlight++;
+			result.then(
+				() => inFlight--,
+				() => inFlight--
+			);
 			cache.set(key, result);
 			// A failed query is not remembered.
 			result.catch(() => cache.delete(key));

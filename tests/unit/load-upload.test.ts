@@ -1,0 +1,72 @@
+/**
+ * An upload is loaded all-or-nothing through the same ingest as the bundled files: a valid newer
+ * release supplies the months it covers; a file that fails leaves the loaded data as it was.
+ */
+import { readFileSync } from 'node:fs';
+import { describe, expect, test } from 'vitest';
+import type { ManifestFile } from '../../src/lib/data/manifest';
+import { monthKey } from '../../src/lib/data/months';
+import { loadUpload, uploadEntry } from '../../src/lib/data/upload/load-upload';
+import { overlap, validateCsv } from '../../src/lib/data/upload/validate';
+import { DEFAULT_FILTERS } from '../../src/lib/queries/filters';
+import { monthlyTotals } from '../../src/lib/queries/monthly-totals';
+import { monthOfRow, readRows } from '../helpers/expected';
+import { loadedDb, manifestFiles } from '../helpers/node-db';
+
+const SAMPLE = 'tests/fixtures/upload/aor-sample.csv';
+
+async function freshDb() {
+	return loadedDb(manifestFiles, (f) => readFileSync(`data/${f.path}`));
+}
+
+const byMonth = async (db: Awaited<ReturnType<typeof freshDb>>) =>
+	new Map((await monthlyTotals(db, DEFAULT_FILTERS)).map((r) => [monthKey(r.month), r]));
+
+describe('loadUpload', () => {
+	test('a valid newer release supplies its months, and DuckDB reads what papaparse read', async () => {
+		const db = await freshDb();
+		const bytes = new Uint8Array(readFileSync(SAMPLE));
+		const result = validateCsv('aor-sample.csv', bytes.length, bytes);
+		expect(result.ok).toBe(true);
+		const report = overlap(result, manifestFiles, { release: '2030-01' });
+		const file = await uploadEntry(result, report, bytes, 1);
+		const loaded = await loadUpload(db, file, bytes, manifestFiles);
+		expect(loaded.totals).toEqual({ rows: result.rowsRead, sum: result.countSum });
+
+		// Independently: the sample's USBP Southwest rows by month.
+		const expected = new Map<string, number>();
+		for (const r of readRows('../tests/fixtures/upload/aor-sample.csv').rows) {
+			if (
+				r['Component'] !== 'U.S. Border Patrol' ||
+				r['Land Border Region'] !== 'Southwest Land Border'
+			)
+				continue;
+			const month = monthOfRow(r);
+			expected.set(month, (expected.get(month) ?? 0) + Number(r['Encounter Count']));
+		}
+		const after = await byMonth(db);
+		expect(expected.size).toBeGreaterThan(0);
+		for (const [month, value] of expected) {
+			expect(after.get(month)?.sourceIds).toEqual([file.id]);
+			expect(after.get(month)?.value).toBe(value);
+		}
+	});
+
+	test('a file that fails to load leaves the data exactly as it was', async () => {
+		const db = await freshDb();
+		const before = await byMonth(db);
+		const bytes = new TextEncoder().encode(
+			'Fiscal Year,Month Grouping,Month (abbv),Component,Land Border Region,Area of Responsibility,AOR (Abbv),Demographic,Citizenship,Title of Authority,Encounter Type,Encounter Count\n2024,FYTD,JUL,U.S. Border Patrol,Southwest Land Border,Atlantis Sector,ATL,FMUA,BRAZIL,Title 8,Apprehensions,19\n'
+		);
+		const template = manifestFiles.find((f) => f.layout === 'aor')!;
+		const bad: ManifestFile = {
+			...template,
+			id: 'upload_9',
+			path: 'bad.csv',
+			release: '2030-01',
+			coverage: { from: '2024-07', to: '2024-07', months: 1 }
+		};
+		await expect(loadUpload(db, bad, bytes, manifestFiles)).rejects.toThrow('bad.csv');
+		expect(await byMonth(db)).toEqual(before);
+	});
+});
