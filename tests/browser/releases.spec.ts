@@ -1,0 +1,87 @@
+/**
+ * Releases page: uploads are checked row by row and loaded all-or-nothing, every bundled row is
+ * accounted for, and what CBP revised is stated as a finding.
+ */
+import { mkdtempSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+import { usbpSouthwestTotal } from '../helpers/expected';
+
+async function open(page: Page) {
+	await page.goto('/releases');
+	await expect(page.getByTestId('data-page')).toHaveAttribute('aria-busy', 'false', {
+		timeout: 60_000
+	});
+}
+
+const upload = (page: Page, name: string, buffer: Buffer) =>
+	page.getByTestId('upload-input').setInputFiles({ name, mimeType: 'text/csv', buffer });
+
+test('a valid release is loaded and reconciled to the unit', async ({ page }) => {
+	await open(page);
+	await upload(page, 'aor-sample.csv', readFileSync('tests/fixtures/upload/aor-sample.csv'));
+	const report = page.getByTestId('upload-report').last();
+	await expect(report).toHaveAttribute('data-status', 'loaded');
+	await expect(report.getByTestId('upload-summary')).toContainText('Nationwide Encounters');
+	await expect(report.getByTestId('reconciliation-ok')).toBeVisible();
+});
+
+for (const [name, expected] of [
+	['negative-count.csv', /line \d+, column "Encounter Count"/],
+	['wrong-delimiter-semicolon.csv', /line 1/],
+	['missing-column.csv', /line 1/],
+	['unknown-month.csv', /line \d+/],
+	['empty.csv', /empty/i],
+	['binary.csv', /binary|not a text/i],
+	['utf16.csv', /UTF-16/]
+] as const) {
+	test(`${name} is refused with a clear message and the data stay as they were`, async ({
+		page
+	}) => {
+		await open(page);
+		await upload(page, name, readFileSync(`tests/fixtures/bad/${name}`));
+		const report = page.getByTestId('upload-report').last();
+		await expect(report).toHaveAttribute('data-status', 'refused');
+		await expect(report).toContainText(expected);
+		await expect(report).toContainText(name);
+		// The explorer still shows the bundled numbers.
+		await page.goto('/?month=2024-06');
+		await expect(page.getByTestId('headline')).toHaveAttribute(
+			'data-value',
+			String(usbpSouthwestTotal('2024-06'))
+		);
+	});
+}
+
+test('a file over 50 MB is refused by its size before it is read', async ({ page }) => {
+	await open(page);
+	// Generated here, never committed: a sparse file one byte over the limit.
+	const path = join(mkdtempSync(join(tmpdir(), 'bse-')), 'huge.csv');
+	writeFileSync(path, '');
+	truncateSync(path, 50 * 1024 * 1024 + 1);
+	await page.getByTestId('upload-input').setInputFiles(path);
+	const report = page.getByTestId('upload-report').last();
+	await expect(report).toHaveAttribute('data-status', 'refused');
+	await expect(report).toContainText('50 MB');
+});
+
+test('every bundled file reconciles on demand', async ({ page }) => {
+	await open(page);
+	await page.getByTestId('reconcile-bundled').click();
+	const rows = page.getByTestId('reconcile-table').locator('tbody tr');
+	const manifest = JSON.parse(readFileSync('data/manifest.json', 'utf8'));
+	await expect(rows).toHaveCount(manifest.files.length, { timeout: 60_000 });
+	await expect(
+		page.getByTestId('reconcile-table').locator('tbody tr[data-agree="false"]')
+	).toHaveCount(0);
+});
+
+test('the bundled releases’ agreement and CBP’s later revisions are stated as findings', async ({
+	page
+}) => {
+	await open(page);
+	await expect(page.getByTestId('revision-finding').first()).toContainText('No revisions');
+	await expect(page.getByTestId('component-revisions')).toContainText('later CBP release');
+	await expect(page.getByTestId('component-table').locator('tbody tr').first()).toBeVisible();
+});
