@@ -10,7 +10,7 @@ export default ts.config(
 		ignores: [
 			'build/',
 			'.svelte-kit/',
-			'.svelte-kit-alt/',
+			'.svelte-kit-*/',
 			'node_modules/',
 			'static/data/',
 			'test-results/'
