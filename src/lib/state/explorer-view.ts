@@ -101,11 +101,10 @@ export async function loadExplorerView(
 		// Every area of the scope, so the chosen ones are highlighted among the rest.
 		sectorMonthly(db, filtersOf({ ...state, sectors: [] })),
 		composition(db, filters, dimension),
-		monthCoverage(
-			db,
-			filters,
-			dimension === 'demographic' || dimension === 'citizenship' ? [dimension] : []
-		),
+		// The split needs its own coverage only when it asks for a breakdown the filter does not.
+		(dimension === 'demographic' || dimension === 'citizenship') && !filters[dimension]
+			? monthCoverage(db, filters, [dimension])
+			: Promise.resolve(coverage),
 		annualHistory(db, filters),
 		month &&
 		filters.components.length === 1 &&
