@@ -28,7 +28,8 @@ test.afterEach(() => {
 
 async function headlineOf(page: Page) {
 	const headline = page.getByTestId('headline');
-	await expect(page.getByTestId('ready')).toBeVisible();
+	// Ready and no longer busy: every file (the large releases load after the first view) is in.
+	await expect(page.getByTestId('ready')).toHaveAttribute('aria-busy', 'false');
 	return {
 		month: await headline.getAttribute('data-month'),
 		baselineMonth: await headline.getAttribute('data-baseline-month'),

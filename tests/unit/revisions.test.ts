@@ -23,9 +23,16 @@ describe('the bundled releases', () => {
 			for (const r of readRows(path).rows) {
 				const month = monthOfRow(r);
 				if (month < '2020-10' || month > '2023-09') continue;
-				const { 'Encounter Count': n, 'Fiscal Year': _fy, 'Month Grouping': _g, ...rest } = r;
-				const key = `${month}|${Object.values(rest).join('|')}`;
-				out.set(key, (out.get(key) ?? 0) + Number(n));
+				// The key: the month and every column but the count and the fiscal-year labels.
+				const key = [month, ...Object.entries(r)]
+					.filter(
+						(e) =>
+							typeof e === 'string' ||
+							!['Encounter Count', 'Fiscal Year', 'Month Grouping'].includes(e[0])
+					)
+					.map((e) => (typeof e === 'string' ? e : e[1]))
+					.join('|');
+				out.set(key, (out.get(key) ?? 0) + Number(r['Encounter Count']));
 			}
 			return out;
 		};

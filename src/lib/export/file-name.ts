@@ -1,0 +1,78 @@
+/**
+ * File names that say what a download holds: the scope and view, the filters, then the months,
+ * e.g. `usbp-southwest-monthly_TCA_2024-06_2025-06.png`. Pure, so every case is table-tested.
+ */
+import { addMonths, fiscalYearOf, monthKey } from '../data/months';
+import type { UrlState } from '../state/url-state';
+
+/** Every figure that can be downloaded or embedded, by the id the embed route takes as `view`. */
+export const FIGURE_VIEWS = [
+	'headline',
+	'sectors',
+	'monthly',
+	'small-multiples',
+	'comparison',
+	'map',
+	'history',
+	'composition'
+] as const;
+
+export type FigureView = (typeof FIGURE_VIEWS)[number];
+
+export function isFigureView(text: string | null): text is FigureView {
+	return (FIGURE_VIEWS as readonly string[]).includes(text ?? '');
+}
+
+/** The filter state with its months resolved to the months the file holds. */
+export type FileNameState = Omit<UrlState, 'month' | 'from' | 'to'> & {
+	month: Date;
+	from: Date;
+	to: Date;
+};
+
+/** Only letters, digits, `-` and `+` inside a part; parts are joined with `_`. */
+const safe = (text: string) =>
+	text
+		.replace(/[^A-Za-z0-9+-]+/g, '-')
+		.replace(/-{2,}/g, '-')
+		.replace(/^-|-$/g, '');
+
+function monthsPart(view: FigureView, state: FileNameState): string[] {
+	switch (view) {
+		// A month against the same month a year earlier.
+		case 'headline':
+		case 'sectors':
+		case 'map':
+			return [monthKey(addMonths(state.month, -12)), monthKey(state.month)];
+		// Annual bars: fiscal years.
+		case 'history': {
+			const [from, to] = [fiscalYearOf(state.from), fiscalYearOf(state.to)];
+			return from === to ? [`FY${from}`] : [`FY${from}`, `FY${to}`];
+		}
+		default:
+			return state.from.getTime() === state.to.getTime()
+				? [monthKey(state.from)]
+				: [monthKey(state.from), monthKey(state.to)];
+	}
+}
+
+/** `usbp-southwest-monthly_TCA_2024-06_2025-06`, plus `.ext` when given. */
+export function fileName(view: FigureView, state: FileNameState, ext?: string): string {
+	const component = state.component === 'all' ? 'cbp' : state.component;
+	const region = state.region === 'all' ? 'nationwide' : state.region;
+	const filters = [
+		state.sectors.join('+'),
+		state.demographic ?? '',
+		state.citizenship ?? '',
+		state.title === 'all' ? '' : `title-${state.title}`,
+		state.type === 'all' ? '' : state.type,
+		state.per === 'day' ? 'per-day' : '',
+		state.year === 'calendar' && view === 'comparison' ? 'calendar-years' : '',
+		view === 'composition' ? `by-${state.split}` : ''
+	];
+	const stem = [`${component}-${region}-${view}`, ...filters, ...monthsPart(view, state)]
+		.map(safe)
+		.filter(Boolean)
+		.join('_');
+	return ext ? `${stem}.${ext}` : stem;
+}
