@@ -133,6 +133,25 @@ test('keyboard only: a sector panel is reached with Tab and chosen with Enter', 
 	await expectHeadline(page, '2025-06', { ...USBP_SW, sectors: ['BBT'] });
 });
 
+test('how each view is drawn is part of the URL, so a link shows the same figures', async ({
+	page
+}) => {
+	await page.goto('/?month=2025-06&measure=count&scale=independent&stack=percent&split=title');
+	await ready(page);
+	await expect(page.getByTestId('stacked-area-chart')).toHaveAttribute('data-mode', 'percent');
+	await expect(page.getByTestId('split-title')).toHaveAttribute('aria-pressed', 'true');
+	await expect(page.getByRole('radio', { name: 'Independent' })).toBeChecked();
+	const mapButtons = page.getByTestId('figure-map').getByRole('group', { name: 'Map measure' });
+	await expect(mapButtons.getByRole('button', { name: 'Count' })).toHaveAttribute(
+		'aria-pressed',
+		'true'
+	);
+	await mapButtons.getByRole('button', { name: 'Change from a year earlier' }).click();
+	await expect(page).not.toHaveURL(/measure=/);
+	await page.getByRole('radio', { name: 'Shared' }).check();
+	await expect(page).not.toHaveURL(/scale=/);
+});
+
 test('on a 375 px phone nothing scrolls sideways', async ({ page }) => {
 	await page.setViewportSize({ width: 375, height: 800 });
 	await page.goto('/?month=2025-06');

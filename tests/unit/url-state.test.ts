@@ -32,7 +32,10 @@ describe('defaults', () => {
 		'type=all',
 		'year=fiscal',
 		'per=month',
-		'split=demographic'
+		'split=demographic',
+		'scale=shared',
+		'stack=stacked',
+		'measure=change'
 	])('an explicit default (%s) is not written back', (query) => {
 		expect(roundTrip(query)).toBe('');
 	});
@@ -53,6 +56,9 @@ describe('round trips', () => {
 		'?year=calendar',
 		'?per=day',
 		'?split=citizenship',
+		'?scale=independent',
+		'?stack=percent',
+		'?measure=count',
 		'?sector=ofo-el-paso',
 		'?sector=BLW&from=2021-01&month=2022-06&demographic=fmua&title=8&type=apprehensions&per=day'
 	])('%s', (query) => {
@@ -148,6 +154,9 @@ describe('other dimensions', () => {
 		['year=lunar', 'year'],
 		['per=week', 'per'],
 		['split=age', 'split'],
+		['scale=log', 'scale'],
+		['stack=stream', 'stack'],
+		['measure=rank', 'measure'],
 		['demographic=adults', 'demographic']
 	])('an invalid value (%s) falls back to the default with a notice', (query, name) => {
 		const { state, notices } = parse(query);

@@ -40,6 +40,12 @@ export interface UrlState {
 	per: 'month' | 'day';
 	/** The composition view's split. */
 	split: SplitChoice;
+	/** Small multiples: one y-scale for all panels, or each its own. */
+	scale: 'shared' | 'independent';
+	/** Composition: counts stacked, or shares of each month (100%). */
+	stack: 'stacked' | 'percent';
+	/** Map colour: change from a year earlier, or the count. */
+	measure: 'change' | 'count';
 }
 
 export type SplitChoice = 'demographic' | 'citizenship' | 'title' | 'type';
@@ -57,7 +63,10 @@ export const DEFAULT_URL_STATE: UrlState = {
 	type: 'all',
 	year: 'fiscal',
 	per: 'month',
-	split: 'demographic'
+	split: 'demographic',
+	scale: 'shared',
+	stack: 'stacked',
+	measure: 'change'
 };
 
 export interface ParsedUrlState {
@@ -128,6 +137,9 @@ export function parseUrlState(params: URLSearchParams): ParsedUrlState {
 		'demographic',
 		notices
 	);
+	state.scale = choice(params, 'scale', ['shared', 'independent'], 'shared', notices);
+	state.stack = choice(params, 'stack', ['stacked', 'percent'], 'stacked', notices);
+	state.measure = choice(params, 'measure', ['change', 'count'], 'change', notices);
 
 	const demographic = params.get('demographic');
 	if (demographic) {
@@ -232,6 +244,9 @@ export function serializeUrlState(state: UrlState, explicit: Partial<UrlState> =
 	if (s.year !== 'fiscal') params.set('year', s.year);
 	if (s.per !== 'month') params.set('per', s.per);
 	if (s.split !== 'demographic') params.set('split', s.split);
+	if (s.scale !== 'shared') params.set('scale', s.scale);
+	if (s.stack !== 'stacked') params.set('stack', s.stack);
+	if (s.measure !== 'change') params.set('measure', s.measure);
 	// Commas in a code list are safe in a query string: keep them readable.
 	const text = params.toString().replaceAll('%2C', ',');
 	return text ? `?${text}` : '';
