@@ -585,3 +585,12 @@ describe('sourceHost', () => {
 		}
 	);
 });
+
+describe('cursorStep with other steps and start', () => {
+	test('takes its own step sizes and starts from the given point', () => {
+		const years = { ArrowRight: 1, PageUp: 10 };
+		expect(cursorStep('PageUp', null, 100, years, 50)).toBe(60);
+		expect(cursorStep('ArrowRight', 98, 100, years)).toBe(99);
+		expect(cursorStep('ArrowLeft', 5, 100, years)).toBeNull();
+	});
+});
