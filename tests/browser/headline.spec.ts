@@ -219,3 +219,25 @@ test('a phone-sized screen shows the headline without sideways scrolling', async
 	);
 	expect(overflow).toBeLessThanOrEqual(0);
 });
+
+test('while the large releases load, a month they supply says "still loading", never a wrong number', async ({
+	page
+}) => {
+	let release: () => void = () => {};
+	const held = new Promise<void>((r) => (release = r));
+	await page.route('**/data/nationwide-encounters-fy21-fy24-aor.csv', async (route) => {
+		await held;
+		await route.continue();
+	});
+	await page.goto('/?month=2025-06');
+	const headline = page.getByTestId('headline');
+	await expect(headline).toContainText('June 2024 is still loading');
+	await expect(headline).toHaveAttribute('data-baseline-value', '');
+	await expect(headline).toHaveAttribute('data-value', String(usbpSouthwestTotal('2025-06')));
+	release();
+	await expect(headline).toHaveAttribute(
+		'data-baseline-value',
+		String(usbpSouthwestTotal('2024-06'))
+	);
+	await expect(page.getByTestId('ready')).toHaveAttribute('aria-busy', 'false');
+});
