@@ -4,7 +4,8 @@
  * overwrites a fresh one.
  */
 export class QueryState<T> {
-	value = $state<T | undefined>(undefined);
+	// Raw: results are replaced whole, never mutated, so deep proxies would only cost time.
+	value = $state.raw<T | undefined>(undefined);
 	error = $state<Error | null>(null);
 	pending = $state(false);
 	#token = 0;
