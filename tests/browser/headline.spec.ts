@@ -28,7 +28,7 @@ test.afterEach(() => {
 
 async function headlineOf(page: Page) {
 	const headline = page.getByTestId('headline');
-	// Ready and no longer busy: every file (the large releases load after the first view) is in.
+	// Ready and no longer busy: the view is final (from every file, or the build-time snapshot).
 	await expect(page.getByTestId('ready')).toHaveAttribute('aria-busy', 'false');
 	return {
 		month: await headline.getAttribute('data-month'),
@@ -61,6 +61,32 @@ test('the default view shows the latest covered month against a year earlier', a
 	await page.goto('/');
 	expect(await headlineOf(page)).toEqual(expectedHeadline(latestCoveredMonth()));
 	await expect(page.getByTestId('derived-tag')).toBeVisible();
+});
+
+test('the default view is drawn from the build-time snapshot before any CSV arrives; a change waits for the engine', async ({
+	page
+}) => {
+	let release: () => void = () => {};
+	const held = new Promise<void>((r) => (release = r));
+	await page.route('**/data/**/*.csv', async (route) => {
+		await held;
+		await route.continue();
+	});
+	await page.goto('/');
+	expect(await headlineOf(page)).toEqual(expectedHeadline(latestCoveredMonth()));
+	await expect(page.locator('svg[data-testid="monthly-chart"] path[d]').first()).toBeVisible();
+	await expect(page.getByTestId('loading')).toContainText(/\b0 of \d+ files ready/);
+
+	// Any other state needs the loaded data: the view stays busy until the files are in.
+	await page.getByTestId('month-input').fill('2025-06');
+	await expect(page.getByTestId('ready')).toHaveAttribute('aria-busy', 'true');
+	release();
+	expect(await headlineOf(page)).toEqual(expectedHeadline('2025-06'));
+	await expect(page.getByTestId('loading')).toHaveCount(0);
+
+	// Back to the default state: the same numbers, now from the browser's DuckDB or the snapshot.
+	await page.getByTestId('month-input').fill(latestCoveredMonth());
+	expect(await headlineOf(page)).toEqual(expectedHeadline(latestCoveredMonth()));
 });
 
 test('June 2025 reads 6,066 against 83,532 with every sector beside it, west to east', async ({

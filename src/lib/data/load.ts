@@ -82,7 +82,9 @@ export async function ingestFiles(
 ): Promise<void> {
 	for (const file of files) {
 		const bytes = await fetched.get(file.id)!;
-		onProgress({ file, stage: 'ingesting', bytesLoaded: bytes.length });
+		// Registering may transfer the buffer to the worker (leaving `bytes` empty): count it first.
+		const size = bytes.length;
+		onProgress({ file, stage: 'ingesting', bytesLoaded: size });
 		try {
 			await db.registerFile(registeredName(file), bytes);
 			await db.query(ingestStatement(file));
@@ -93,7 +95,7 @@ export async function ingestFiles(
 		} catch (cause) {
 			throw new DataLoadError(file, cause);
 		}
-		onProgress({ file, stage: 'done', bytesLoaded: bytes.length });
+		onProgress({ file, stage: 'done', bytesLoaded: size });
 	}
 }
 

@@ -30,6 +30,16 @@ export class DataState {
 		this.progress = manifest.files.map((file) => ({ file, stage: 'waiting', bytesLoaded: 0 }));
 	}
 
+	/** No file beyond the bundled ones has been loaded. */
+	get bundledOnly(): boolean {
+		return this.files.length === this.manifest.files.length;
+	}
+
+	/** Whether files with these sha256 sums, in order, are exactly the bundled ones. */
+	isBundledSet(sha256: string[]): boolean {
+		return sha256.join() === this.manifest.files.map((f) => f.sha256).join();
+	}
+
 	get bytesTotal(): number {
 		return this.manifest.files.reduce((a, f) => a + f.bytes, 0);
 	}

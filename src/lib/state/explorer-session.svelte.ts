@@ -8,10 +8,10 @@ import { onMount } from 'svelte';
 import { bundledEvents } from '../data/bundled-events';
 import { citizenshipOptions, type CitizenshipOption } from '../queries/options';
 import { appData } from './app-data.svelte';
-import { loadExplorerView, type ExplorerView } from './explorer-view';
+import { loadExplorerView, type ExplorerView, type ViewSnapshot } from './explorer-view';
 import { figureContext, type FigureContext } from './figure-context';
 import { QueryState } from './query-state.svelte';
-import type { UrlState } from './url-state';
+import { serializeUrlState, type UrlState } from './url-state';
 
 export class ExplorerSession {
 	readonly data = appData;
@@ -20,18 +20,39 @@ export class ExplorerSession {
 	/** Bundled files and any the user added on the releases page. */
 	readonly files = $derived(new Map(this.data.files.map((f) => [f.id, f])));
 
-	constructor(state: () => UrlState) {
+	/** The build-time snapshot, while it holds for the data loaded (no uploads). */
+	readonly #snapshot = $derived.by(() => {
+		const snapshot = this.snapshot();
+		return snapshot && this.data.bundledOnly && this.data.isBundledSet(snapshot.sha256)
+			? snapshot
+			: null;
+	});
+	/** True when the view shown is final: from the snapshot, or with every file loaded. */
+	readonly settled = $derived(
+		(!!this.#snapshot && this.view.value === this.#snapshot.view) || this.data.complete
+	);
+
+	constructor(
+		state: () => UrlState,
+		private readonly snapshot: () => ViewSnapshot | undefined = () => undefined
+	) {
 		onMount(() => {
 			this.data.start(base);
 		});
 		$effect(() => {
+			if (this.#snapshot) return this.options.set(this.#snapshot.citizenships);
 			const db = this.data.db;
 			if (db) this.options.run(() => citizenshipOptions(db));
 		});
 		$effect(() => {
-			const db = this.data.db;
-			if (!db) return;
 			const current = state();
+			const snapshot = this.#snapshot;
+			// The snapshot is what the loaded data answer for its state: no query, and no redraw
+			// when the engine finishes loading.
+			if (snapshot && serializeUrlState(current) === snapshot.state)
+				return this.view.set(snapshot.view);
+			const db = this.data.db;
+			if (!db) return this.view.wait();
 			const files = this.files;
 			this.view.run(() => loadExplorerView(db, current, files));
 		});
