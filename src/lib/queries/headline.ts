@@ -1,8 +1,9 @@
 import { percentChange } from '../data/change';
 import type { Db } from '../data/db';
-import { scopeConditions, type Filters } from './filters';
-import { sectorComparison, type SectorComparison } from './sector-comparison';
-import { dateValue, sql } from './sql';
+import type { Filters } from './filters';
+import { monthlyTotals } from './monthly-totals';
+import type { SectorComparison } from './sector-comparison';
+import { sectorMonthly } from './sector-monthly';
 
 export interface Headline {
 	month: Date;
@@ -23,20 +24,39 @@ const sumOf = (values: (number | null)[]) =>
 		? null
 		: values.reduce<number>((a, v) => a + (v ?? 0), 0);
 
-/** The filter's count for a month against a baseline month, built from its per-area parts. */
+/**
+ * The filter's count for a month against a baseline month, built from its per-area parts. The
+ * parts are read from the filter's per-area and monthly series (each one statement whatever the
+ * month, so the explorer's cache answers a change of month without asking DuckDB again).
+ */
 export async function headline(
 	db: Db,
 	filters: Filters,
 	month: Date,
 	baselineMonth: Date
 ): Promise<Headline> {
-	const sectors = await sectorComparison(db, filters, month, baselineMonth);
-	const sources = await db.query<{ month: Date; sourceIds: string[] }>(sql`
-		SELECT ms.month, list(DISTINCT ms.source_id ORDER BY ms.source_id) AS "sourceIds" FROM month_source ms
-		WHERE ${scopeConditions(filters, 'ms')} AND ms.month IN (${dateValue(month)}, ${dateValue(baselineMonth)})
-		GROUP BY ms.month`);
-	const sourcesOf = (m: Date) =>
-		sources.find((s) => s.month.getTime() === m.getTime())?.sourceIds ?? [];
+	const [areas, series] = await Promise.all([
+		sectorMonthly(db, filters),
+		monthlyTotals(db, filters)
+	]);
+	const at = (m: Date) => m.getTime();
+	const values = new Map<
+		string,
+		{ code: string; name: string; byMonth: Map<number, number | null> }
+	>();
+	for (const row of areas) {
+		let area = values.get(row.code);
+		if (!area)
+			values.set(row.code, (area = { code: row.code, name: row.name, byMonth: new Map() }));
+		area.byMonth.set(at(row.month), row.value);
+	}
+	const sectors: SectorComparison[] = [...values.values()].map((a) => ({
+		code: a.code,
+		name: a.name,
+		value: a.byMonth.get(at(month)) ?? null,
+		baselineValue: a.byMonth.get(at(baselineMonth)) ?? null
+	}));
+	const sourcesOf = (m: Date) => series.find((p) => at(p.month) === at(m))?.sourceIds ?? [];
 	const value = sumOf(sectors.map((s) => s.value));
 	const baselineValue = sumOf(sectors.map((s) => s.baselineValue));
 	return {

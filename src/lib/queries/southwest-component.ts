@@ -1,6 +1,6 @@
 import type { Db } from '../data/db';
 import type { ComponentCode } from '../data/vocabulary';
-import { dateValue, sql } from './sql';
+import { sql } from './sql';
 
 export interface SouthwestComponentTotal {
 	value: number | null;
@@ -9,16 +9,17 @@ export interface SouthwestComponentTotal {
 
 /**
  * A component's Southwest-border total for a month in CBP's Southwest-by-component file: its own
- * figure, shown beside the sector sum (never in place of it) because the releases differ.
+ * figure, shown beside the sector sum (never in place of it) because the releases differ. Every
+ * month is read in one statement, so the explorer's cache answers a change of month.
  */
 export async function southwestComponentTotal(
 	db: Db,
 	component: ComponentCode,
 	month: Date
 ): Promise<SouthwestComponentTotal> {
-	const [row] = await db.query<SouthwestComponentTotal>(sql`
-		SELECT CAST(sum(count) AS INTEGER) AS value, any_value(source_id) AS "sourceId"
-		FROM southwest_component
-		WHERE component = ${component} AND month = ${dateValue(month)}`);
-	return row ?? { value: null, sourceId: null };
+	const rows = await db.query<SouthwestComponentTotal & { month: Date }>(sql`
+		SELECT month, CAST(sum(count) AS INTEGER) AS value, any_value(source_id) AS "sourceId"
+		FROM southwest_component WHERE component = ${component} GROUP BY month`);
+	const row = rows.find((r) => r.month.getTime() === month.getTime());
+	return row ? { value: row.value, sourceId: row.sourceId } : { value: null, sourceId: null };
 }

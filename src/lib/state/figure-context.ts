@@ -38,6 +38,11 @@ export interface FigureContext {
 	interactive: boolean;
 }
 
+/** A month's value as shown: the count, or its average per day. */
+export function shownValue(daily: boolean, value: number | null, month: Date): number | null {
+	return daily ? perDay(value, month) : value;
+}
+
 export function figureContext(args: {
 	view: ExplorerView;
 	state: UrlState;
@@ -75,7 +80,7 @@ export function figureContext(args: {
 		place: placeOf(resolved),
 		unit: daily ? 'encounters per day (monthly average)' : 'encounters',
 		perDay: daily,
-		shown: (value, month) => (daily ? perDay(value, month) : value),
+		shown: (value, month) => shownValue(daily, value, month),
 		format: (value) => (value === null ? '—' : daily ? value.toFixed(1) : formatCount(value)),
 		sourceLabel,
 		sourceLine: (ids) => [...new Set(ids)].map((id) => files.get(id)?.label ?? id).join('; ') + '.',
