@@ -65,8 +65,8 @@ describe('the script text', () => {
 	test('reads each CSV by its path relative to data/ and holds no parameters', () => {
 		expect(text).toContain("read_csv('nationwide-encounters-fy21-fy24-aor.csv'");
 		expect(text).toContain("read_csv('history/southwest_apprehensions_Yuma.csv'");
-		expect(text).not.toMatch(/\bIN \(\?|= \?/);
-		expect(text).toContain("IN ('TCA')");
+		expect(text).not.toMatch(/\bIN \(\?|= \?|\(\?/);
+		expect(text).toContain("list_contains(string_split('TCA', ','), e.aor_code)");
 	});
 
 	test('turns off extension auto-install before anything else runs', () => {

@@ -13,6 +13,7 @@ import {
 	inlineSql,
 	join,
 	list,
+	oneOf,
 	sql,
 	trusted,
 	type Sql
@@ -212,5 +213,18 @@ describe('inlineSql', () => {
 	test('refuses a count mismatch', () => {
 		expect(() => inlineSql({ text: 'SELECT ?, ?', params: [1] })).toThrow();
 		expect(() => inlineSql({ text: 'SELECT 1', params: [1] })).toThrow();
+	});
+});
+
+describe('oneOf', () => {
+	test('keeps the same text however many codes, with the codes as one parameter', () => {
+		const one = oneOf(trusted('aor_code'), ['TCA']);
+		const three = oneOf(trusted('aor_code'), ['TCA', 'EPT', 'RGV']);
+		expect(one.text).toBe(three.text);
+		expect(three.params).toEqual(['TCA,EPT,RGV']);
+	});
+
+	test('refuses a code with a comma', () => {
+		expect(() => oneOf(trusted('aor_code'), ['A,B'])).toThrow(/comma/);
 	});
 });

@@ -1,6 +1,6 @@
 import type { Db } from '../data/db';
 import type { Filters } from './filters';
-import { list, sql, type Sql } from './sql';
+import { oneOf, sql, trusted, type Sql } from './sql';
 
 export interface AnnualHistoryPoint {
 	fiscalYear: number;
@@ -41,7 +41,7 @@ export function annualHistorySql(filters: Filters): Sql | null {
 	return sql`
 		SELECT fiscal_year AS "fiscalYear", CAST(sum(value) AS INTEGER) AS value,
 			string_agg(DISTINCT source_id, ',' ORDER BY source_id) AS "sourceId"
-		FROM annual_history WHERE scope = 'southwest' AND aor_code IN ${list(scope.sectors)}
+		FROM annual_history WHERE scope = 'southwest' AND ${oneOf(trusted('aor_code'), scope.sectors)}
 		GROUP BY fiscal_year HAVING count(DISTINCT aor_code) = ${scope.sectors.length}
 		ORDER BY fiscal_year`;
 }

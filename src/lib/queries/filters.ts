@@ -5,7 +5,7 @@
  */
 import { AOR_BY_CODE, type ComponentCode, type RegionCode } from '../data/vocabulary';
 import type { UrlState } from '../state/url-state';
-import { join, list, sql, trusted, type Sql } from './sql';
+import { join, list, oneOf, sql, trusted, type Sql } from './sql';
 
 export interface Filters {
 	components: ComponentCode[];
@@ -70,8 +70,7 @@ export function scopeConditions(filters: Filters, alias: string): Sql {
 /** Conditions on rows of `encounters` (or `encounter_rows`) under `alias`. */
 export function encounterConditions(filters: Filters, alias: string): Sql {
 	const parts = [scopeConditions(filters, alias)];
-	if (filters.sectors.length)
-		parts.push(sql`${column(alias, 'aor_code')} IN ${list(filters.sectors)}`);
+	if (filters.sectors.length) parts.push(oneOf(column(alias, 'aor_code'), filters.sectors));
 	if (filters.demographic)
 		parts.push(sql`${column(alias, 'demographic')} = ${filters.demographic}`);
 	if (filters.citizenship)

@@ -47,7 +47,11 @@ export async function monthCoverage(
 		FROM month_source ms LEFT JOIN answerable a ON a.month = ms.month
 		WHERE ${scopeConditions(filters, 'ms')}
 		GROUP BY ms.month, a.month ORDER BY ms.month`);
-	return rows.map((r) => ({
+	// Rows answered from the explorer's cache are the same array: give back the same coverage, so
+	// the figures that read it see no change.
+	const known = shaped.get(rows);
+	if (known) return known;
+	const coverage = rows.map((r) => ({
 		month: r.month,
 		answerable: r.answerable,
 		sourceIds: [...r.sourceIds],
@@ -55,4 +59,8 @@ export async function monthCoverage(
 		lacking: needs.filter((b) => !r[b as Breakdown]) as Breakdown[],
 		pending: !r.loaded
 	}));
+	shaped.set(rows, coverage);
+	return coverage;
 }
+
+const shaped = new WeakMap<object, MonthCoverage[]>();

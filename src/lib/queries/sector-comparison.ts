@@ -1,6 +1,6 @@
 import type { Db } from '../data/db';
 import { answerableCte, encounterConditions, scopeConditions, type Filters } from './filters';
-import { dateValue, list, sql, type Sql } from './sql';
+import { dateValue, oneOf, sql, trusted, type Sql } from './sql';
 
 export interface SectorComparison {
 	code: string;
@@ -16,7 +16,7 @@ export interface SectorComparison {
  */
 export function sectorComparisonSql(filters: Filters, month: Date, baseline: Date): Sql {
 	const sectorFilter = filters.sectors.length
-		? sql`AND r.aor_code IN ${list(filters.sectors)}`
+		? sql`AND ${oneOf(trusted('r.aor_code'), filters.sectors)}`
 		: sql``;
 	return sql`
 		WITH p AS (SELECT ${dateValue(month)} AS value_month, ${dateValue(baseline)} AS base_month),

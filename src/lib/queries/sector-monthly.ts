@@ -1,6 +1,6 @@
 import type { Db } from '../data/db';
 import { answerableCte, encounterConditions, scopeConditions, type Filters } from './filters';
-import { list, sql, type Sql } from './sql';
+import { oneOf, sql, trusted, type Sql } from './sql';
 
 export interface SectorMonth {
 	code: string;
@@ -13,7 +13,7 @@ export interface SectorMonth {
 /** Every area in the filter by month (for small multiples and the map), west to east. */
 export function sectorMonthlySql(filters: Filters): Sql {
 	const sectorFilter = filters.sectors.length
-		? sql`AND r.aor_code IN ${list(filters.sectors)}`
+		? sql`AND ${oneOf(trusted('r.aor_code'), filters.sectors)}`
 		: sql``;
 	return sql`
 		WITH ${answerableCte(filters)},

@@ -57,6 +57,15 @@ export function list(values: SqlValue[]): Sql {
 }
 
 /**
+ * `expr` is one of `codes`, passed as one parameter: the statement's text stays the same however
+ * many codes are chosen, so one prepared statement serves every choice of sectors.
+ */
+export function oneOf(expr: Sql, codes: string[]): Sql {
+	if (codes.some((c) => c.includes(','))) throw new Error('sql: a code with a comma');
+	return sql`list_contains(string_split(${codes.join(',')}, ','), ${expr})`;
+}
+
+/**
  * An identifier from the project's own manifest (never user input), checked against a strict
  * pattern because identifiers cannot be parameters.
  */

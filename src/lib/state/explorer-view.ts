@@ -68,10 +68,25 @@ export async function loadExplorerView(
 	const filters = filtersOf(state);
 	const dimension: CompositionDimension = state.split === 'type' ? 'encounter_type' : state.split;
 	const notices: string[] = [];
-	const [series, coverage] = await Promise.all([
-		monthlyTotals(db, filters),
-		monthCoverage(db, filters)
+	// Everything that does not depend on the resolved month is asked at once, so DuckDB's queue
+	// never waits for a round trip between the two groups.
+	const coverageQuery = monthCoverage(db, filters);
+	const independent = Promise.all([
+		// Every area of the scope, so the chosen ones are highlighted among the rest.
+		sectorMonthly(db, filtersOf({ ...state, sectors: [] })),
+		composition(db, filters, dimension),
+		// The split needs its own coverage only when it asks for a breakdown the filter does not.
+		(dimension === 'demographic' || dimension === 'citizenship') && !filters[dimension]
+			? monthCoverage(db, filters, [dimension])
+			: coverageQuery,
+		annualHistory(db, filters),
+		// The headline's per-area parts (the same statement as above when no sector is chosen):
+		// asked now, the headline below finds them answered or in flight.
+		filters.sectors.length ? sectorMonthly(db, filters) : null
 	]);
+	// Awaited below; a failure here must not go unhandled if the first group fails first.
+	independent.catch(() => {});
+	const [series, coverage] = await Promise.all([monthlyTotals(db, filters), coverageQuery]);
 	const answeredMonths = coverage.filter((c) => c.answerable).map((c) => c.month);
 	const answered = answeredMonths.length
 		? { first: answeredMonths[0], last: answeredMonths[answeredMonths.length - 1] }
@@ -107,16 +122,9 @@ export async function loadExplorerView(
 	}
 	month ??= inRange[inRange.length - 1] ?? null;
 
-	const [head, sectorSeries, comp, compCoverage, history, componentTotal] = await Promise.all([
+	const [[sectorSeries, comp, compCoverage, history], head, componentTotal] = await Promise.all([
+		independent,
 		month ? headline(db, filters, month, addMonths(month, -12)) : Promise.resolve(null),
-		// Every area of the scope, so the chosen ones are highlighted among the rest.
-		sectorMonthly(db, filtersOf({ ...state, sectors: [] })),
-		composition(db, filters, dimension),
-		// The split needs its own coverage only when it asks for a breakdown the filter does not.
-		(dimension === 'demographic' || dimension === 'citizenship') && !filters[dimension]
-			? monthCoverage(db, filters, [dimension])
-			: Promise.resolve(coverage),
-		annualHistory(db, filters),
 		month &&
 		filters.components.length === 1 &&
 		filters.regions.length === 1 &&
