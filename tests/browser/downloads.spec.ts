@@ -181,7 +181,7 @@ test('the monthly figure: SVG, PNG at 2x, CSV that matches the CSVs month by mon
 	const sql = (await download(page, 'monthly', 'sql')).bytes.toString('utf8');
 	expect(sql).toMatch(/^-- /);
 	expect(sql).toContain("read_csv('usbp_sw_sector_title8_apprehensions_monthly_fy2020_fy2026.csv'");
-	expect(sql).toContain("IN ('TCA')");
+	expect(sql).toContain("list_contains(string_split('TCA', ','), e.aor_code)");
 });
 
 test('the headline: its CSV is the sector rows plus the total shown, and the images carry it', async ({

@@ -49,5 +49,8 @@ export function annualHistorySql(filters: Filters): Sql | null {
 /** Annual USBP apprehensions from the historical tables for the filter (empty when none apply). */
 export async function annualHistory(db: Db, filters: Filters): Promise<AnnualHistoryPoint[]> {
 	const statement = annualHistorySql(filters);
-	return statement ? db.query<AnnualHistoryPoint>(statement) : [];
+	return statement ? db.query<AnnualHistoryPoint>(statement) : NO_HISTORY;
 }
+
+/** One empty answer, so a filter the annual tables cannot answer gives the same rows each time. */
+const NO_HISTORY: AnnualHistoryPoint[] = [];

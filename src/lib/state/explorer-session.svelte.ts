@@ -4,12 +4,13 @@
  * and the figure context built from them. Create it during component initialisation.
  */
 import { base } from '$app/paths';
-import { onMount } from 'svelte';
+import { onMount, untrack } from 'svelte';
 import { bundledEvents } from '../data/bundled-events';
 import { citizenshipOptions, type CitizenshipOption } from '../queries/options';
 import { appData } from './app-data.svelte';
 import { loadExplorerView, type ExplorerView, type ViewSnapshot } from './explorer-view';
-import { figureContext, type FigureContext } from './figure-context';
+import { figureContext, type ContextOptions, type FigureContext } from './figure-context';
+import { live, type Live, type Sameness } from './live.svelte';
 import { QueryState } from './query-state.svelte';
 import { serializeUrlState, type UrlState } from './url-state';
 
@@ -59,10 +60,7 @@ export class ExplorerSession {
 	}
 
 	/** The figures' context for the loaded view, or null until there is one. */
-	context(
-		state: UrlState,
-		options: Pick<Parameters<typeof figureContext>[0], 'navigate' | 'serialize' | 'interactive'>
-	): FigureContext | null {
+	context(state: UrlState, options: ContextOptions): FigureContext | null {
 		const view = this.view.value;
 		if (!view) return null;
 		return figureContext({
@@ -74,4 +72,47 @@ export class ExplorerSession {
 			...options
 		});
 	}
+
+	/**
+	 * The figures' context as one object kept up to date field by field (null until there is a
+	 * view): a filter change re-runs only what reads a field that changed. Create it during
+	 * component initialisation.
+	 */
+	liveContext(
+		state: () => UrlState,
+		options: ContextOptions
+	): { readonly current: FigureContext | null } {
+		let current = $state.raw<FigureContext | null>(null);
+		let handle: Live<FigureContext> | null = null;
+		$effect.pre(() => {
+			const next = this.context(state(), options);
+			if (!next) return;
+			untrack(() => {
+				if (handle) return handle.update(next);
+				const view = live(next.view, VIEW_SAMENESS);
+				handle = live(next, CONTEXT_SAMENESS, { view });
+				current = handle.value;
+			});
+		});
+		return {
+			get current() {
+				return current;
+			}
+		};
+	}
 }
+
+/** Small parts rebuilt on every change, compared by value; the query results by identity. */
+const VIEW_SAMENESS: Partial<Record<keyof ExplorerView, Sameness>> = {
+	resolved: 'value',
+	filters: 'value',
+	headline: 'value',
+	answered: 'value',
+	componentTotal: 'value',
+	notices: 'value',
+	coverageNotes: 'value'
+};
+const CONTEXT_SAMENESS: Partial<Record<keyof FigureContext, Sameness>> = {
+	resolved: 'value',
+	state: 'value'
+};

@@ -43,6 +43,12 @@ export function shownValue(daily: boolean, value: number | null, month: Date): n
 	return daily ? perDay(value, month) : value;
 }
 
+/** Arguments of `figureContext` that a page gives once (its ways to change the state). */
+export type ContextOptions = Pick<
+	Parameters<typeof figureContext>[0],
+	'navigate' | 'serialize' | 'interactive'
+>;
+
 export function figureContext(args: {
 	view: ExplorerView;
 	state: UrlState;
@@ -56,19 +62,8 @@ export function figureContext(args: {
 	const { view, state, files } = args;
 	const resolved = view.resolved;
 	const daily = state.per === 'day';
-	const sourceLabel = (key: string) =>
-		key
-			.split('+')
-			.map((id) => {
-				const file = files.get(id);
-				if (!file) return id;
-				if (file.layout === 'sector-pdf') return 'CBP PDF series';
-				if (file.layout === 'sector-derived') return 'Derived sector file';
-				if (file.layout === 'annual-nationwide') return 'CBP annual table (FY1925–)';
-				if (file.layout === 'annual-sector') return 'CBP annual sector tables';
-				return `CBP CSV, ${file.release} release`;
-			})
-			.join(' + ');
+	// Every function is the same object for the same inputs, so figures that take one as a prop
+	// see no change when a filter change leaves its inputs alone.
 	return {
 		view,
 		resolved,
@@ -80,18 +75,70 @@ export function figureContext(args: {
 		place: placeOf(resolved),
 		unit: daily ? 'encounters per day (monthly average)' : 'encounters',
 		perDay: daily,
-		shown: (value, month) => shownValue(daily, value, month),
-		format: (value) => (value === null ? '—' : daily ? value.toFixed(1) : formatCount(value)),
-		sourceLabel,
-		sourceLine: (ids) => [...new Set(ids)].map((id) => files.get(id)?.label ?? id).join('; ') + '.',
+		shown: daily ? SHOWN_PER_DAY : SHOWN_COUNT,
+		format: daily ? FORMAT_PER_DAY : FORMAT_COUNT,
+		...fileFunctions(files),
 		navigate: args.navigate,
+		...stateFunctions(state, args.navigate, args.serialize),
+		interactive: args.interactive
+	};
+}
+
+const SHOWN_COUNT = (value: number | null) => value;
+const SHOWN_PER_DAY = (value: number | null, month: Date) => perDay(value, month);
+const FORMAT_COUNT = (value: number | null) => (value === null ? '—' : formatCount(value));
+const FORMAT_PER_DAY = (value: number | null) => (value === null ? '—' : value.toFixed(1));
+
+type FileFunctions = Pick<FigureContext, 'sourceLabel' | 'sourceLine'>;
+const byFiles = new WeakMap<Map<string, ManifestFile>, FileFunctions>();
+
+function fileFunctions(files: Map<string, ManifestFile>): FileFunctions {
+	let fns = byFiles.get(files);
+	if (fns) return fns;
+	fns = {
+		sourceLabel: (key) =>
+			key
+				.split('+')
+				.map((id) => {
+					const file = files.get(id);
+					if (!file) return id;
+					if (file.layout === 'sector-pdf') return 'CBP PDF series';
+					if (file.layout === 'sector-derived') return 'Derived sector file';
+					if (file.layout === 'annual-nationwide') return 'CBP annual table (FY1925–)';
+					if (file.layout === 'annual-sector') return 'CBP annual sector tables';
+					return `CBP CSV, ${file.release} release`;
+				})
+				.join(' + '),
+		sourceLine: (ids) => [...new Set(ids)].map((id) => files.get(id)?.label ?? id).join('; ') + '.'
+	};
+	byFiles.set(files, fns);
+	return fns;
+}
+
+type StateFunctions = Pick<FigureContext, 'toggleSector' | 'sectorHref'>;
+/** The last state's functions, per page (each page has its own `navigate`). */
+const byNavigate = new WeakMap<
+	object,
+	{ key: string; serialize: (state: UrlState) => string; fns: StateFunctions }
+>();
+
+function stateFunctions(
+	state: UrlState,
+	navigate: (change: Partial<UrlState>) => void,
+	serialize: (state: UrlState) => string
+): StateFunctions {
+	const key = JSON.stringify(state);
+	const last = byNavigate.get(navigate);
+	if (last && last.key === key && last.serialize === serialize) return last.fns;
+	const fns: StateFunctions = {
 		toggleSector: (code) =>
-			args.navigate({
+			navigate({
 				sectors: state.sectors.includes(code)
 					? state.sectors.filter((c) => c !== code)
 					: [...state.sectors, code]
 			}),
-		sectorHref: (code) => args.serialize({ ...state, sectors: [code] }),
-		interactive: args.interactive
+		sectorHref: (code) => serialize({ ...state, sectors: [code] })
 	};
+	byNavigate.set(navigate, { key, serialize, fns });
+	return fns;
 }
