@@ -50,8 +50,15 @@ export class ExplorerSession {
 			const snapshot = this.#snapshot;
 			// The snapshot is what the loaded data answer for its state: no query, and no redraw
 			// when the engine finishes loading.
-			if (snapshot && serializeUrlState(current) === snapshot.state)
-				return this.view.set(snapshot.view);
+			if (snapshot && serializeUrlState(current) === snapshot.state) {
+				this.view.set(snapshot.view);
+				// Once every file is in, ask DuckDB this state's statements anyway (the result is
+				// the snapshot's): the cache then holds them, and the next change asks only what
+				// it changes.
+				const loaded = this.data.complete ? this.data.db : null;
+				if (loaded) loadExplorerView(loaded, current, this.files).catch(() => {});
+				return;
+			}
 			const db = this.data.db;
 			if (!db) return this.view.wait();
 			const files = this.files;
