@@ -152,6 +152,28 @@ test('how each view is drawn is part of the URL, so a link shows the same figure
 	await expect(page).not.toHaveURL(/scale=/);
 });
 
+test('the comparison builder keeps a chosen month until the headline month changes, then starts from it', async ({
+	page
+}) => {
+	await page.goto('/?month=2025-06');
+	await ready(page);
+	const result = page.getByTestId('comparison-result');
+	await expect(page.getByTestId('comparison-month')).toHaveValue('2025-06');
+	await expect(result).toHaveAttribute('data-value', String(filteredTotal('2025-06', USBP_SW)));
+
+	await page.getByTestId('comparison-month').fill('2023-12');
+	await expect(result).toHaveAttribute('data-value', String(filteredTotal('2023-12', USBP_SW)));
+
+	await page.getByTestId('month-input').fill('2024-06');
+	await expectHeadline(page, '2024-06', USBP_SW);
+	await expect(page.getByTestId('comparison-month')).toHaveValue('2024-06');
+	await expect(result).toHaveAttribute('data-value', String(filteredTotal('2024-06', USBP_SW)));
+	await expect(result).toHaveAttribute(
+		'data-baseline-value',
+		String(filteredTotal('2023-06', USBP_SW))
+	);
+});
+
 test('on a 375 px phone nothing scrolls sideways', async ({ page }) => {
 	await page.setViewportSize({ width: 375, height: 800 });
 	await page.goto('/?month=2025-06');
