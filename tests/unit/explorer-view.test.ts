@@ -5,7 +5,7 @@ import { monthKey } from '../../src/lib/data/months';
 import { loadExplorerView } from '../../src/lib/state/explorer-view';
 import { parseUrlState } from '../../src/lib/state/url-state';
 import { latestCoveredMonth, usbpSouthwestTotal } from '../helpers/expected';
-import { filteredTotal } from '../helpers/expected-filters';
+import { filteredTotal, type FilterSpec } from '../helpers/expected-filters';
 import { bundledDb, manifestFiles } from '../helpers/node-db';
 
 let db: Db;
@@ -50,4 +50,36 @@ describe('loadExplorerView', () => {
 		expect(monthKey(v.resolved.month)).toBe('2018-12');
 		expect(v.headline?.value).toBe(usbpSouthwestTotal('2018-12'));
 	});
+
+	// With sectors chosen the monthly series is the sum of their rows in the scope's per-area
+	// series; every month must equal the CSVs' own sum for those sectors.
+	test.each([
+		['sector=TCA', { components: ['usbp'], regions: ['southwest'], sectors: ['TCA'] }],
+		[
+			'sector=SDC,ELC,YUM',
+			{ components: ['usbp'], regions: ['southwest'], sectors: ['SDC', 'ELC', 'YUM'] }
+		],
+		[
+			'sector=TCA&demographic=fmua',
+			{ components: ['usbp'], regions: ['southwest'], sectors: ['TCA'], demographic: 'fmua' }
+		],
+		[
+			'component=all&region=all&sector=RGV',
+			{ components: ['usbp'], regions: ['southwest'], sectors: ['RGV'] }
+		]
+	] as [string, FilterSpec][])(
+		'%s: the monthly series and headline equal the CSVs month by month',
+		async (query, spec) => {
+			const v = await view(query);
+			expect(v.series.length).toBeGreaterThan(12);
+			for (const p of v.series)
+				expect([monthKey(p.month), p.value]).toEqual([
+					monthKey(p.month),
+					filteredTotal(monthKey(p.month), spec)
+				]);
+			const month = monthKey(v.resolved.month);
+			expect(v.headline?.value).toBe(filteredTotal(month, spec));
+			expect(v.headline?.sectors.map((s) => s.code).sort()).toEqual([...spec.sectors!].sort());
+		}
+	);
 });

@@ -26,8 +26,9 @@ const sumOf = (values: (number | null)[]) =>
 
 /**
  * The filter's count for a month against a baseline month, built from its per-area parts. The
- * parts are read from the filter's per-area and monthly series (each one statement whatever the
- * month, so the explorer's cache answers a change of month without asking DuckDB again).
+ * parts are read from the per-area and monthly series of the filter's scope (one statement each,
+ * whatever the month and the chosen sectors, so the explorer's cache answers a change of either
+ * without asking DuckDB again).
  */
 export async function headline(
 	db: Db,
@@ -35,10 +36,13 @@ export async function headline(
 	month: Date,
 	baselineMonth: Date
 ): Promise<Headline> {
-	const [areas, series] = await Promise.all([
-		sectorMonthly(db, filters),
-		monthlyTotals(db, filters)
-	]);
+	// Every area of the filter's scope: the chosen ones are picked below, so a change of sectors
+	// within the scope asks nothing new.
+	const scope = { ...filters, sectors: [] };
+	const [every, series] = await Promise.all([sectorMonthly(db, scope), monthlyTotals(db, scope)]);
+	const areas = filters.sectors.length
+		? every.filter((row) => filters.sectors.includes(row.code))
+		: every;
 	const at = (m: Date) => m.getTime();
 	const values = new Map<
 		string,

@@ -17,13 +17,14 @@ import {
 import { filtersOf, type Filters } from '../queries/filters';
 import { headline, type Headline } from '../queries/headline';
 import { monthCoverage, type MonthCoverage } from '../queries/month-sources';
-import { monthlyTotals, type MonthlyTotal } from '../queries/monthly-totals';
+import { chosenAreasTotals, monthlyTotals, type MonthlyTotal } from '../queries/monthly-totals';
 import { sectorMonthly, type SectorMonth } from '../queries/sector-monthly';
 import {
 	southwestComponentTotal,
 	type SouthwestComponentTotal
 } from '../queries/southwest-component';
 import { runText, unansweredRuns } from './coverage-notes';
+import { memo } from './memo';
 import type { UrlState } from './url-state';
 
 export interface ExplorerView {
@@ -60,6 +61,11 @@ export interface ViewSnapshot {
 	citizenships: CitizenshipOption[];
 }
 
+/** The same rows for the same inputs, so the figures see no change when the sectors stay. */
+const areaTotals = memo((scopeTotals: MonthlyTotal[], areas: SectorMonth[], codes: string) =>
+	chosenAreasTotals(scopeTotals, areas, codes.split(','))
+);
+
 export async function loadExplorerView(
 	db: Db,
 	state: UrlState,
@@ -79,14 +85,19 @@ export async function loadExplorerView(
 		(dimension === 'demographic' || dimension === 'citizenship') && !filters[dimension]
 			? monthCoverage(db, filters, [dimension])
 			: coverageQuery,
-		annualHistory(db, filters),
-		// The headline's per-area parts (the same statement as above when no sector is chosen):
-		// asked now, the headline below finds them answered or in flight.
-		filters.sectors.length ? sectorMonthly(db, filters) : null
+		annualHistory(db, filters)
 	]);
 	// Awaited below; a failure here must not go unhandled if the first group fails first.
 	independent.catch(() => {});
-	const [series, coverage] = await Promise.all([monthlyTotals(db, filters), coverageQuery]);
+	// With sectors chosen, the totals are the sum of their rows in the scope's per-area series:
+	// the same numbers as the filtered statement, and a change of sectors asks DuckDB nothing new.
+	const scope = { ...filters, sectors: [] };
+	const [scopeTotals, areas, coverage] = await Promise.all([
+		monthlyTotals(db, scope),
+		filters.sectors.length ? sectorMonthly(db, scope) : null,
+		coverageQuery
+	]);
+	const series = areas ? areaTotals(scopeTotals, areas, filters.sectors.join()) : scopeTotals;
 	const answeredMonths = coverage.filter((c) => c.answerable).map((c) => c.month);
 	const answered = answeredMonths.length
 		? { first: answeredMonths[0], last: answeredMonths[answeredMonths.length - 1] }
