@@ -295,6 +295,14 @@ async function coldLoad(browser, server, url) {
 		server.takeLog();
 		await page.goto(url, { waitUntil: 'commit', timeout: LOAD_TIMEOUT_MS });
 		await waitLoaded(page, problems);
+		// The first view can be drawn before the engine has every file (the build-time snapshot):
+		// wait for the rest and a quiet second after it, so long tasks, bytes, heap and the ingest
+		// stages cover the whole load, not just the first paint.
+		await page
+			.getByTestId('loading')
+			.waitFor({ state: 'detached', timeout: LOAD_TIMEOUT_MS })
+			.catch(() => {});
+		await page.waitForTimeout(QUIET_MS);
 		const probeData = await page.evaluate(() => {
 			const b = window.__bench;
 			const h = document.querySelector('[data-testid=headline]');
