@@ -39,6 +39,17 @@ async function headlineOf(page: Page) {
 	};
 }
 
+/** Holds back the responses for `pattern` until the returned function is called. */
+async function holdBack(page: Page, pattern: string): Promise<() => void> {
+	let release: () => void = () => {};
+	const held = new Promise<void>((r) => (release = r));
+	await page.route(pattern, async (route) => {
+		await held;
+		await route.continue();
+	});
+	return () => release();
+}
+
 function expectedChange(value: number, baseline: number): string {
 	return (((value - baseline) / baseline) * 100).toFixed(2);
 }
@@ -66,12 +77,7 @@ test('the default view shows the latest covered month against a year earlier', a
 test('the default view is drawn from the build-time snapshot before any CSV arrives; a change waits for the engine', async ({
 	page
 }) => {
-	let release: () => void = () => {};
-	const held = new Promise<void>((r) => (release = r));
-	await page.route('**/data/**/*.csv', async (route) => {
-		await held;
-		await route.continue();
-	});
+	const release = await holdBack(page, '**/data/**/*.csv');
 	await page.goto('/');
 	expect(await headlineOf(page)).toEqual(expectedHeadline(latestCoveredMonth()));
 	await expect(page.locator('svg[data-testid="monthly-chart"] path[d]').first()).toBeVisible();
@@ -219,12 +225,7 @@ test('a data file that fails to load gives a clear error naming it, not a blank 
 
 test('loading shows progress in files and bytes', async ({ page }) => {
 	// Hold one file back so the loading state stays on screen long enough to read.
-	let release: () => void = () => {};
-	const held = new Promise<void>((r) => (release = r));
-	await page.route('**/data/nationwide-encounters-fy21-fy24-aor.csv', async (route) => {
-		await held;
-		await route.continue();
-	});
+	const release = await holdBack(page, '**/data/nationwide-encounters-fy21-fy24-aor.csv');
 	await page.goto('/');
 	const loading = page.getByTestId('loading');
 	await expect(loading).toContainText(/\d+ of \d+ files ready/);
@@ -249,12 +250,7 @@ test('a phone-sized screen shows the headline without sideways scrolling', async
 test('while the large releases load, a month they supply says "still loading", never a wrong number', async ({
 	page
 }) => {
-	let release: () => void = () => {};
-	const held = new Promise<void>((r) => (release = r));
-	await page.route('**/data/nationwide-encounters-fy21-fy24-aor.csv', async (route) => {
-		await held;
-		await route.continue();
-	});
+	const release = await holdBack(page, '**/data/nationwide-encounters-fy21-fy24-aor.csv');
 	await page.goto('/?month=2025-06');
 	const headline = page.getByTestId('headline');
 	await expect(headline).toContainText('June 2024 is still loading');
