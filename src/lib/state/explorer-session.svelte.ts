@@ -67,7 +67,7 @@ export class ExplorerSession {
 	}
 
 	/** The figures' context for the loaded view, or null until there is one. */
-	context(state: UrlState, options: ContextOptions): FigureContext | null {
+	#context(state: UrlState, options: ContextOptions): FigureContext | null {
 		const view = this.view.value;
 		if (!view) return null;
 		return figureContext({
@@ -92,7 +92,7 @@ export class ExplorerSession {
 		let current = $state.raw<FigureContext | null>(null);
 		let handle: Live<FigureContext> | null = null;
 		$effect.pre(() => {
-			const next = this.context(state(), options);
+			const next = this.#context(state(), options);
 			if (!next) return;
 			untrack(() => {
 				if (handle) return handle.update(next);
