@@ -13,6 +13,11 @@ export interface CachedDb extends Db {
 	readonly inFlight: number;
 }
 
+/** What identifies a statement's result: its text and its parameters. */
+export function statementKey(statement: { text: string; params: readonly unknown[] }): string {
+	return `${statement.text}\u0000${JSON.stringify(statement.params)}`;
+}
+
 export function cachedDb(db: Db, capacity = 200): CachedDb {
 	const cache = new Map<string, Promise<unknown[]>>();
 	let inFlight = 0;
@@ -21,7 +26,7 @@ export function cachedDb(db: Db, capacity = 200): CachedDb {
 			return inFlight;
 		},
 		query<T>(statement: { text: string; params: readonly unknown[] }) {
-			const key = `${statement.text}\u0000${JSON.stringify(statement.params)}`;
+			const key = statementKey(statement);
 			const hit = cache.get(key);
 			if (hit) {
 				// Re-insert so the most recently used entries are evicted last.

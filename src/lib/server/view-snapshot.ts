@@ -1,8 +1,9 @@
 /**
- * The default view computed at build time: the app's own loader and view queries, run by the same
- * DuckDB engine (its Node build) over the bundled CBP files. The prerendered page carries the
- * result, so the first paint needs neither the engine nor the CSVs; the browser's DuckDB answers
- * everything else. Only ever run by prerender (and tests), never shipped to the browser.
+ * The default scope's statements answered at build time: the app's own loader and view queries,
+ * run by the same DuckDB engine (its Node build) over the bundled CBP files, each statement kept
+ * with its rows. The prerendered page carries them, so the explorer draws any view they answer —
+ * the default filter in any month, range, split or unit — before the browser's DuckDB or a single
+ * CSV has arrived; the engine answers everything else. Only ever run by prerender (and tests).
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -10,14 +11,18 @@ import { bundledManifest } from '../data/bundled-manifest';
 import { createNodeDb } from '../data/duckdb-node';
 import { loadFiles } from '../data/load';
 import type { Manifest } from '../data/manifest';
+import { recordingDb, type StatementSnapshot } from '../data/snapshot-db';
 import { citizenshipOptions } from '../queries/options';
-import { loadExplorerView, type ViewSnapshot } from '../state/explorer-view';
-import { DEFAULT_URL_STATE, serializeUrlState } from '../state/url-state';
+import { loadExplorerView } from '../state/explorer-view';
+import { DEFAULT_URL_STATE, type SplitChoice } from '../state/url-state';
 
-let bundled: Promise<ViewSnapshot> | null = null;
+/** Every split of the composition figure, so a change of split is answered too. */
+const SPLITS: SplitChoice[] = ['demographic', 'citizenship', 'title', 'type'];
+
+let bundled: Promise<StatementSnapshot> | null = null;
 
 /** The bundled files' snapshot, computed once per build however many pages carry it. */
-export function bundledViewSnapshot(): Promise<ViewSnapshot> {
+export function bundledViewSnapshot(): Promise<StatementSnapshot> {
 	bundled ??= viewSnapshot();
 	return bundled;
 }
@@ -25,22 +30,16 @@ export function bundledViewSnapshot(): Promise<ViewSnapshot> {
 export async function viewSnapshot(
 	manifest: Manifest = bundledManifest,
 	dataDir = 'data'
-): Promise<ViewSnapshot> {
-	const db = await createNodeDb();
+): Promise<StatementSnapshot> {
+	const engine = await createNodeDb();
 	await loadFiles(
-		db,
+		engine,
 		manifest.files,
 		async (file) => new Uint8Array(await readFile(join(dataDir, file.path)))
 	);
+	const { db, statements } = recordingDb(engine);
 	const files = new Map(manifest.files.map((f) => [f.id, f]));
-	const [view, citizenships] = await Promise.all([
-		loadExplorerView(db, DEFAULT_URL_STATE, files),
-		citizenshipOptions(db)
-	]);
-	return {
-		state: serializeUrlState(DEFAULT_URL_STATE),
-		sha256: manifest.files.map((f) => f.sha256),
-		view,
-		citizenships
-	};
+	for (const split of SPLITS) await loadExplorerView(db, { ...DEFAULT_URL_STATE, split }, files);
+	await citizenshipOptions(db);
+	return { sha256: manifest.files.map((f) => f.sha256), statements: [...statements] };
 }

@@ -6,9 +6,10 @@
 import { base } from '$app/paths';
 import { onMount, untrack } from 'svelte';
 import { bundledEvents } from '../data/bundled-events';
+import { snapshotDb, SnapshotMiss, type StatementSnapshot } from '../data/snapshot-db';
 import { citizenshipOptions, type CitizenshipOption } from '../queries/options';
 import { appData } from './app-data.svelte';
-import { loadExplorerView, type ExplorerView, type ViewSnapshot } from './explorer-view';
+import { loadExplorerView, type ExplorerView } from './explorer-view';
 import { figureContext, type ContextOptions, type FigureContext } from './figure-context';
 import { live, type Live, type Sameness } from './live.svelte';
 import { QueryState } from './query-state.svelte';
@@ -21,48 +22,62 @@ export class ExplorerSession {
 	/** Bundled files and any the user added on the releases page. */
 	readonly files = $derived(new Map(this.data.files.map((f) => [f.id, f])));
 
-	/** The build-time snapshot, while it holds for the data loaded (no uploads). */
+	/** The build-time statements, while they hold for the data loaded (no uploads). */
 	readonly #snapshot = $derived.by(() => {
 		const snapshot = this.snapshot();
 		return snapshot && this.data.bundledOnly && this.data.isBundledSet(snapshot.sha256)
-			? snapshot
+			? snapshotDb(snapshot)
 			: null;
 	});
+	/** Views answered wholly by the snapshot: final, whatever the engine has loaded. */
+	readonly #fromSnapshot = new WeakSet<ExplorerView>();
+	/** The state last shown from the snapshot (serialized). */
+	#snapshotState: string | null = null;
 	/** True when the view shown is final: from the snapshot, or with every file loaded. */
 	readonly settled = $derived(
-		(!!this.#snapshot && this.view.value === this.#snapshot.view) || this.data.complete
+		(!!this.view.value && this.#fromSnapshot.has(this.view.value)) || this.data.complete
 	);
 
 	constructor(
 		state: () => UrlState,
-		private readonly snapshot: () => ViewSnapshot | undefined = () => undefined
+		private readonly snapshot: () => StatementSnapshot | undefined = () => undefined
 	) {
 		onMount(() => {
 			this.data.start(base);
 		});
 		$effect(() => {
-			if (this.#snapshot) return this.options.set(this.#snapshot.citizenships);
-			const db = this.data.db;
+			const db = this.#snapshot ?? this.data.db;
 			if (db) this.options.run(() => citizenshipOptions(db));
 		});
 		$effect(() => {
 			const current = state();
+			const files = this.files;
 			const snapshot = this.#snapshot;
-			// The snapshot is what the loaded data answer for its state: no query, and no redraw
-			// when the engine finishes loading.
-			if (snapshot && serializeUrlState(current) === snapshot.state) {
-				this.view.set(snapshot.view);
-				// Once every file is in, ask DuckDB this state's statements anyway (the result is
-				// the snapshot's): the cache then holds them, and the next change asks only what
-				// it changes.
-				const loaded = this.data.complete ? this.data.db : null;
-				if (loaded) loadExplorerView(loaded, current, this.files).catch(() => {});
+			const db = this.data.db;
+			const key = serializeUrlState(current);
+			if (snapshot && key === this.#snapshotState) {
+				// Shown from the snapshot: the engine's progress changes nothing. Once every file is
+				// in, ask it this state's statements anyway (the answer is the snapshot's), so its
+				// cache holds them and the next change asks only what it changes.
+				if (db && this.data.complete) loadExplorerView(db, current, files).catch(() => {});
 				return;
 			}
-			const db = this.data.db;
-			if (!db) return this.view.wait();
-			const files = this.files;
-			this.view.run(() => loadExplorerView(db, current, files));
+			this.view.run(async () => {
+				if (snapshot) {
+					try {
+						const view = await loadExplorerView(snapshot, current, files);
+						this.#fromSnapshot.add(view);
+						this.#snapshotState = key;
+						return view;
+					} catch (error) {
+						if (!(error instanceof SnapshotMiss)) throw error;
+					}
+				}
+				this.#snapshotState = null;
+				// Nothing can answer yet: stay pending; this effect runs again when the engine is.
+				if (!db) return new Promise<never>(() => {});
+				return loadExplorerView(db, current, files);
+			});
 		});
 	}
 

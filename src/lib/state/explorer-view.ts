@@ -7,7 +7,6 @@ import type { Db } from '../data/db';
 import type { ManifestFile } from '../data/manifest';
 import { addMonths, monthKey } from '../data/months';
 import { formatMonthLong } from '../format';
-import type { CitizenshipOption } from '../queries/options';
 import { annualHistory, type AnnualHistoryPoint } from '../queries/annual-history';
 import {
 	composition,
@@ -49,16 +48,6 @@ export interface ExplorerView {
 	coverageNotes: string[];
 	/** True while a file some view needs is still loading (its months are null until then). */
 	pending: boolean;
-}
-
-/** A view computed ahead (at build time) for one state, with what else the page needs from it. */
-export interface ViewSnapshot {
-	/** The serialized URL state the view answers (the default state: no query string). */
-	state: string;
-	/** The sha256 of every file it was computed from, to check it against the files served. */
-	sha256: string[];
-	view: ExplorerView;
-	citizenships: CitizenshipOption[];
 }
 
 /** The same rows for the same inputs, so the figures see no change when the sectors stay. */

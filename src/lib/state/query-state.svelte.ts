@@ -10,20 +10,6 @@ export class QueryState<T> {
 	pending = $state(false);
 	#token = 0;
 
-	/** A value known without a query; a run still in flight is dropped. */
-	set(value: T): void {
-		this.#token++;
-		this.value = value;
-		this.error = null;
-		this.pending = false;
-	}
-
-	/** Nothing can answer yet: keep the old value, marked pending, until the next `run` or `set`. */
-	wait(): void {
-		this.#token++;
-		this.pending = true;
-	}
-
 	run(query: () => Promise<T>): void {
 		const token = ++this.#token;
 		this.pending = true;
