@@ -1,6 +1,6 @@
 /** The query cache answers repeated statements from memory and forgets on clear or failure. */
 import { describe, expect, test } from 'vitest';
-import { cachedDb } from '../../src/lib/data/cached-db';
+import { cachedDb, statementKey } from '../../src/lib/data/cached-db';
 import type { Db } from '../../src/lib/data/db';
 import { sql } from '../../src/lib/queries/sql';
 
@@ -62,5 +62,16 @@ describe('cachedDb', () => {
 		expect(calls).toHaveLength(3);
 		await cached.query(sql`SELECT 2`);
 		expect(calls).toHaveLength(4);
+	});
+
+	test('seeded results are answered as they are, without running; others run', async () => {
+		const { db, calls } = countingDb();
+		const rows = [{ n: 42 }];
+		const seeded = sql`SELECT ${42} AS n`;
+		const cached = cachedDb(db, undefined, [[statementKey(seeded), rows]]);
+		expect(await cached.query(seeded)).toBe(rows);
+		expect(calls).toHaveLength(0);
+		await cached.query(sql`SELECT ${1}`);
+		expect(calls).toHaveLength(1);
 	});
 });

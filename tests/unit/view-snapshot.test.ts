@@ -20,7 +20,7 @@ import {
 	usbpSouthwestTotal
 } from '../helpers/expected';
 import { filteredSplit } from '../helpers/expected-filters';
-import { manifestFiles } from '../helpers/node-db';
+import { bundledDb, manifestFiles } from '../helpers/node-db';
 
 let snapshot: StatementSnapshot;
 beforeAll(async () => {
@@ -79,3 +79,11 @@ test.each(['sector=TCA', 'component=ofo', 'citizenship=mexico'])(
 		await expect(view(query)).rejects.toBeInstanceOf(SnapshotMiss);
 	}
 );
+
+test('every statement it holds is what the loaded engine answers (it seeds the engine’s cache)', async () => {
+	const db = await bundledDb();
+	for (const [key, rows] of snapshot.statements) {
+		const [text, params] = key.split('\u0000');
+		expect(await db.query({ text, params: JSON.parse(params) } as never)).toEqual(rows);
+	}
+});

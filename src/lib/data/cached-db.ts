@@ -18,8 +18,17 @@ export function statementKey(statement: { text: string; params: readonly unknown
 	return `${statement.text}\u0000${JSON.stringify(statement.params)}`;
 }
 
-export function cachedDb(db: Db, capacity = 200): CachedDb {
+/**
+ * `seed`: results known ahead (statement key → rows) for exactly the data `db` holds; they are
+ * answered as they are, the same arrays, so views built from them and from `db` share their rows.
+ */
+export function cachedDb(
+	db: Db,
+	capacity = 200,
+	seed: Iterable<[string, unknown[]]> = []
+): CachedDb {
 	const cache = new Map<string, Promise<unknown[]>>();
+	for (const [key, rows] of seed) cache.set(key, Promise.resolve(rows));
 	let inFlight = 0;
 	return {
 		get inFlight() {

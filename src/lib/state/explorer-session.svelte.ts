@@ -42,6 +42,8 @@ export class ExplorerSession {
 		state: () => UrlState,
 		private readonly snapshot: () => StatementSnapshot | undefined = () => undefined
 	) {
+		const known = untrack(snapshot);
+		if (known) this.data.seed(known);
 		onMount(() => {
 			this.data.start(base);
 		});
@@ -55,15 +57,13 @@ export class ExplorerSession {
 			const snapshot = this.#snapshot;
 			const db = this.data.db;
 			const key = serializeUrlState(current);
-			if (snapshot && key === this.#snapshotState) {
-				// Shown from the snapshot: the engine's progress changes nothing. Once every file is
-				// in, ask it this state's statements anyway (the answer is the snapshot's), so its
-				// cache holds them and the next change asks only what it changes.
-				if (db && this.data.complete) loadExplorerView(db, current, files).catch(() => {});
-				return;
-			}
+			// Shown from the snapshot: the engine's progress changes nothing.
+			if (snapshot && key === this.#snapshotState) return;
+			// Once every file is in, the engine answers everything: its cache starts with the
+			// snapshot's rows, so views keep sharing them.
+			const loaded = this.data.complete && !!db;
 			this.view.run(async () => {
-				if (snapshot) {
+				if (snapshot && !loaded) {
 					try {
 						const view = await loadExplorerView(snapshot, current, files);
 						this.#fromSnapshot.add(view);
