@@ -45,6 +45,11 @@ export function sectorComparisonSql(filters: Filters, month: Date, baseline: Dat
 		ORDER BY a.component DESC, a.west_to_east NULLS LAST, a.name`;
 }
 
+/**
+ * Runs the statement. The explorer reads the headline's parts from the per-area series instead
+ * (`headline.ts`); this statement is what the headline's and the map's SQL downloads carry, and
+ * the tests run it here to show it gives the same numbers.
+ */
 export async function sectorComparison(
 	db: Db,
 	filters: Filters,
