@@ -8,20 +8,9 @@ import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import Papa from 'papaparse';
 import { usbpSouthwestMonthlySeries, usbpSouthwestTotal } from '../helpers/expected';
+import { forbidOtherOrigins } from './no-other-origins';
 
-const external: string[] = [];
-
-test.beforeEach(async ({ page }) => {
-	page.on('request', (request) => {
-		const url = new URL(request.url());
-		if (!['localhost', '127.0.0.1'].includes(url.hostname) && url.protocol.startsWith('http'))
-			external.push(request.url());
-	});
-});
-
-test.afterEach(() => {
-	expect(external, 'requests to other origins').toEqual([]);
-});
+forbidOtherOrigins(test);
 
 /** The page is drawn, idle, and every file is in (large files load after the first view). */
 async function ready(page: Page) {

@@ -11,20 +11,9 @@ import {
 	usbpSouthwestBySector,
 	usbpSouthwestTotal
 } from '../helpers/expected';
+import { forbidOtherOrigins } from './no-other-origins';
 
-const external: string[] = [];
-
-test.beforeEach(async ({ page }) => {
-	page.on('request', (request) => {
-		const url = new URL(request.url());
-		if (!['localhost', '127.0.0.1'].includes(url.hostname) && url.protocol.startsWith('http'))
-			external.push(request.url());
-	});
-});
-
-test.afterEach(() => {
-	expect(external, 'requests to other origins').toEqual([]);
-});
+forbidOtherOrigins(test);
 
 async function headlineOf(page: Page) {
 	const headline = page.getByTestId('headline');

@@ -8,6 +8,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { bundledManifest } from '../data/bundled-manifest';
+import { cachedDb } from '../data/cached-db';
 import { createNodeDb } from '../data/duckdb-node';
 import { loadFiles } from '../data/load';
 import type { Manifest } from '../data/manifest';
@@ -37,7 +38,8 @@ export async function viewSnapshot(
 		manifest.files,
 		async (file) => new Uint8Array(await readFile(join(dataDir, file.path)))
 	);
-	const { db, statements } = recordingDb(engine);
+	// Cached: the splits' views share most statements, each run once.
+	const { db, statements } = recordingDb(cachedDb(engine));
 	const files = new Map(manifest.files.map((f) => [f.id, f]));
 	for (const split of SPLITS) await loadExplorerView(db, { ...DEFAULT_URL_STATE, split }, files);
 	await citizenshipOptions(db);
