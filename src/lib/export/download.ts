@@ -43,12 +43,11 @@ export interface DownloadSpec {
 	months?: { from: Date; to: Date };
 }
 
-/** A figure's downloads on the explorer page; none in an embed (it links to the explorer). */
-export function figureDownloads(
-	ctx: FigureContext,
-	spec: DownloadSpec
-): FigureDownloads | undefined {
-	if (!ctx.interactive) return undefined;
+/**
+ * A figure's downloads, built only when its menu asks for them (never on a filter change). The
+ * figure decides whether to offer a menu at all: none in an embed (it links to the explorer).
+ */
+export function figureDownloads(ctx: FigureContext, spec: DownloadSpec): FigureDownloads {
 	const { months, ...rest } = spec;
 	return {
 		...rest,
@@ -62,14 +61,15 @@ export function figureDownloads(
 
 /**
  * The headline and its parts (shared by the headline and the sectors table): one row per area in
- * the two months, then the total the headline shows, which is their sum.
+ * the two months, then the total the headline shows, which is their sum. Only for a figure that
+ * shows the headline, so there is one.
  */
 export function headlineDownloads(
 	ctx: FigureContext,
 	view: 'headline' | 'sectors'
-): FigureDownloads | undefined {
+): FigureDownloads {
 	const h = ctx.view.headline;
-	if (!h) return undefined;
+	if (!h) throw new Error('No source answers this filter.');
 	const month = monthKey(h.month);
 	const baselineMonth = monthKey(h.baselineMonth);
 	const rows = [
