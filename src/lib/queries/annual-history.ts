@@ -52,5 +52,50 @@ export async function annualHistory(db: Db, filters: Filters): Promise<AnnualHis
 	return statement ? db.query<AnnualHistoryPoint>(statement) : NO_HISTORY;
 }
 
+export interface AreaAnnualPoint extends AnnualHistoryPoint {
+	code: string;
+}
+
+/** Every Southwest sector's annual apprehensions, for summing chosen sectors without a new statement. */
+export function southwestAnnualByAreaSql(): Sql {
+	return sql`
+		SELECT aor_code AS code, fiscal_year AS "fiscalYear", value, source_id AS "sourceId"
+		FROM annual_history WHERE scope = 'southwest' AND aor_code IS NOT NULL
+		ORDER BY fiscal_year, aor_code`;
+}
+
+export async function southwestAnnualByArea(db: Db): Promise<AreaAnnualPoint[]> {
+	return db.query<AreaAnnualPoint>(southwestAnnualByAreaSql());
+}
+
+/**
+ * The annual history of some Southwest sectors from every sector's rows: the same points as
+ * `annualHistory` with those sectors (a sum only for years in which every one has a value, the
+ * sources listed once each, sorted).
+ */
+export function chosenAreasHistory(
+	areas: AreaAnnualPoint[],
+	codes: string[]
+): AnnualHistoryPoint[] {
+	const chosen = new Set(codes);
+	const years = new Map<number, { value: number; codes: Set<string>; sources: Set<string> }>();
+	for (const row of areas) {
+		if (!chosen.has(row.code)) continue;
+		let year = years.get(row.fiscalYear);
+		if (!year)
+			years.set(row.fiscalYear, (year = { value: 0, codes: new Set(), sources: new Set() }));
+		year.value += row.value;
+		year.codes.add(row.code);
+		year.sources.add(row.sourceId);
+	}
+	return [...years]
+		.filter(([, y]) => y.codes.size === chosen.size)
+		.map(([fiscalYear, y]) => ({
+			fiscalYear,
+			value: y.value,
+			sourceId: [...y.sources].sort().join(',')
+		}));
+}
+
 /** One empty answer, so a filter the annual tables cannot answer gives the same rows each time. */
 const NO_HISTORY: AnnualHistoryPoint[] = [];

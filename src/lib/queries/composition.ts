@@ -44,3 +44,57 @@ export async function composition(
 ): Promise<CompositionRow[]> {
 	return db.query<CompositionRow>(compositionSql(filters, dimension));
 }
+
+export interface AreaCompositionRow extends CompositionRow {
+	code: string;
+}
+
+/** The scope's composition per area (`code`), for summing chosen areas without a new statement. */
+export function compositionByAreaSql(scope: Filters, dimension: CompositionDimension): Sql {
+	const key = trusted(`e.${dimension}`);
+	const label = trusted(
+		dimension === 'citizenship' ? 'any_value(e.citizenship_label)' : `e.${dimension}`
+	);
+	return sql`
+		WITH ${answerableCte(scope, BREAKDOWN[dimension])}
+		SELECT e.aor_code AS code, e.month, ${key} AS key, ${label} AS label,
+			CAST(sum(e.count) AS INTEGER) AS value
+		FROM encounters e JOIN answerable a ON a.month = e.month
+		WHERE ${encounterConditions({ ...scope, sectors: [] }, 'e')} AND ${key} IS NOT NULL
+			AND e.aor_code IS NOT NULL
+		GROUP BY e.month, e.aor_code, ${key}
+		ORDER BY e.month, key, code`;
+}
+
+export async function compositionByArea(
+	db: Db,
+	scope: Filters,
+	dimension: CompositionDimension
+): Promise<AreaCompositionRow[]> {
+	return db.query<AreaCompositionRow>(compositionByAreaSql(scope, dimension));
+}
+
+/**
+ * The composition of some areas: per month and key the sum of their rows of the scope's per-area
+ * composition. The same rows as `composition` with the areas as a filter (the answerable months
+ * depend on the scope only), in the same order.
+ */
+export function chosenAreasComposition(
+	areas: AreaCompositionRow[],
+	codes: string[]
+): CompositionRow[] {
+	const chosen = new Set(codes);
+	const rows: CompositionRow[] = [];
+	let last: CompositionRow | null = null;
+	// `areas` is ordered by month and key, so one key's rows are adjacent.
+	for (const row of areas) {
+		if (!chosen.has(row.code)) continue;
+		if (last && last.month.getTime() === row.month.getTime() && last.key === row.key) {
+			last.value += row.value;
+			continue;
+		}
+		last = { month: row.month, key: row.key, label: row.label, value: row.value };
+		rows.push(last);
+	}
+	return rows;
+}

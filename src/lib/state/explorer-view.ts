@@ -7,9 +7,19 @@ import type { Db } from '../data/db';
 import type { ManifestFile } from '../data/manifest';
 import { addMonths, monthKey } from '../data/months';
 import { formatMonthLong } from '../format';
-import { annualHistory, type AnnualHistoryPoint } from '../queries/annual-history';
 import {
+	annualHistory,
+	annualHistoryScope,
+	chosenAreasHistory,
+	southwestAnnualByArea,
+	type AnnualHistoryPoint,
+	type AreaAnnualPoint
+} from '../queries/annual-history';
+import {
+	chosenAreasComposition,
 	composition,
+	compositionByArea,
+	type AreaCompositionRow,
 	type CompositionDimension,
 	type CompositionRow
 } from '../queries/composition';
@@ -50,10 +60,30 @@ export interface ExplorerView {
 	pending: boolean;
 }
 
-/** The same rows for the same inputs, so the figures see no change when the sectors stay. */
+// Chosen sectors' rows are sums of the scope's per-area rows: the same numbers as the statements
+// with the sectors as a filter, and a change of sectors asks DuckDB nothing new. Memoized, so the
+// same inputs give the same rows and the figures see no change when the sectors stay.
 const areaTotals = memo((scopeTotals: MonthlyTotal[], areas: SectorMonth[], codes: string) =>
 	chosenAreasTotals(scopeTotals, areas, codes.split(','))
 );
+const areaComposition = memo((rows: AreaCompositionRow[], codes: string) =>
+	chosenAreasComposition(rows, codes.split(','))
+);
+const areaHistory = memo((rows: AreaAnnualPoint[], codes: string) =>
+	chosenAreasHistory(rows, codes.split(','))
+);
+
+async function compositionOf(db: Db, filters: Filters, dimension: CompositionDimension) {
+	if (!filters.sectors.length) return composition(db, filters, dimension);
+	const rows = await compositionByArea(db, { ...filters, sectors: [] }, dimension);
+	return areaComposition(rows, filters.sectors.join());
+}
+
+async function historyOf(db: Db, filters: Filters) {
+	const scope = annualHistoryScope(filters);
+	if (scope?.scope !== 'southwest' || !scope.sectors.length) return annualHistory(db, filters);
+	return areaHistory(await southwestAnnualByArea(db), scope.sectors.join());
+}
 
 export async function loadExplorerView(
 	db: Db,
@@ -69,17 +99,16 @@ export async function loadExplorerView(
 	const independent = Promise.all([
 		// Every area of the scope, so the chosen ones are highlighted among the rest.
 		sectorMonthly(db, filtersOf({ ...state, sectors: [] })),
-		composition(db, filters, dimension),
+		compositionOf(db, filters, dimension),
 		// The split needs its own coverage only when it asks for a breakdown the filter does not.
 		(dimension === 'demographic' || dimension === 'citizenship') && !filters[dimension]
 			? monthCoverage(db, filters, [dimension])
 			: coverageQuery,
-		annualHistory(db, filters)
+		historyOf(db, filters)
 	]);
 	// Awaited below; a failure here must not go unhandled if the first group fails first.
 	independent.catch(() => {});
-	// With sectors chosen, the totals are the sum of their rows in the scope's per-area series:
-	// the same numbers as the filtered statement, and a change of sectors asks DuckDB nothing new.
+	// With sectors chosen, the totals are the sum of their rows in the scope's per-area series.
 	const scope = { ...filters, sectors: [] };
 	const [scopeTotals, areas, coverage] = await Promise.all([
 		monthlyTotals(db, scope),

@@ -130,6 +130,8 @@ function stateFunctions(
 	const key = JSON.stringify(state);
 	const last = byNavigate.get(navigate);
 	if (last && last.key === key && last.serialize === serialize) return last.fns;
+	// Asked for each sector table row on every redraw; the same state gives the same links.
+	const hrefs = new Map<string, string>();
 	const fns: StateFunctions = {
 		toggleSector: (code) =>
 			navigate({
@@ -137,7 +139,11 @@ function stateFunctions(
 					? state.sectors.filter((c) => c !== code)
 					: [...state.sectors, code]
 			}),
-		sectorHref: (code) => serialize({ ...state, sectors: [code] })
+		sectorHref: (code) => {
+			let href = hrefs.get(code);
+			if (href === undefined) hrefs.set(code, (href = serialize({ ...state, sectors: [code] })));
+			return href;
+		}
 	};
 	byNavigate.set(navigate, { key, serialize, fns });
 	return fns;
