@@ -15,7 +15,9 @@
  *  - stages: the loading panel's per-file stage changes ("label: reading" …), first time each seen;
  *  - arm(expect) / step: one interaction: the first click/input/change event after arm() is the
  *    start (its event.timeStamp), the first DOM state that `matches` after it is `end`, and the
- *    end of the frame that renders that state is `painted`.
+ *    end of the frame that renders that state is `painted` — what is in the viewport is up to
+ *    date. `allEnd` / `allPainted`: the same once every figure on the page is (off-screen ones
+ *    included), i.e. nothing anywhere is `aria-busy`.
  */
 (() => {
 	if (window.__bench) return;
@@ -121,17 +123,29 @@
 		return { attrs, charts };
 	}
 
+	/** Whether any part of `el` is inside the viewport. */
+	function inViewport(el) {
+		const box = el.getBoundingClientRect();
+		return (
+			box.bottom > 0 &&
+			box.right > 0 &&
+			box.top < innerHeight &&
+			box.left < innerWidth &&
+			visible(el)
+		);
+	}
+
 	/**
 	 * The state an interaction waits for: the page went busy (or its headline or a chart changed)
-	 * since the input, is no longer busy, every chart is drawn, and, when the harness knows them,
-	 * the headline's month and values are the expected ones.
+	 * since the input, is no longer busy — in the viewport, or `everywhere` — every chart is drawn,
+	 * and, when the harness knows them, the headline's month and values are the expected ones.
+	 * (The app marks a figure it has not yet updated `aria-busy`.)
 	 */
-	function matches(s) {
+	function matches(s, everywhere) {
 		const expect = s.expect;
-		if (document.querySelector('[aria-busy=true]')) {
-			s.busySeen = true;
-			return false;
-		}
+		const busy = [...document.querySelectorAll('[aria-busy=true]')];
+		if (busy.length) s.busySeen = true;
+		if (busy.some((el) => everywhere || inViewport(el))) return false;
 		const h = document.querySelector('[data-testid=headline]');
 		if (expect.month || expect.value !== undefined) {
 			if (!h || (h.getAttribute('data-value') ?? '') === '') return false;
@@ -172,7 +186,9 @@
 			start: null,
 			startEvent: null,
 			end: null,
-			painted: null
+			painted: null,
+			allEnd: null,
+			allPainted: null
 		};
 	};
 
@@ -200,9 +216,13 @@
 			stages[m[2]] ??= t;
 		}
 		const s = B.step;
-		if (s && s.start !== null && s.end === null && matches(s)) {
+		if (s && s.start !== null && s.end === null && matches(s, false)) {
 			s.end = t;
 			afterPaint((p) => (s.painted = p));
+		}
+		if (s && s.end !== null && s.allEnd === null && matches(s, true)) {
+			s.allEnd = t;
+			afterPaint((p) => (s.allPainted = p));
 		}
 	}
 	B.check = check;

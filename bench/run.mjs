@@ -60,8 +60,18 @@ const VIEWPORT = { width: 1280, height: 900 };
 const TARGETS = [
 	{ id: 'headline', label: 'Headline visible, cold load (median)', limit: 1000, unit: 'ms' },
 	{ id: 'charts', label: 'All charts on / drawn, cold load (median)', limit: 2000, unit: 'ms' },
-	{ id: 'interactionP95', label: 'Filter change → charts updated, p95', limit: 50, unit: 'ms' },
-	{ id: 'interactionP50', label: 'Filter change → charts updated, p50', limit: 16, unit: 'ms' },
+	{
+		id: 'interactionP95',
+		label: 'Filter change → charts in view updated, p95',
+		limit: 50,
+		unit: 'ms'
+	},
+	{
+		id: 'interactionP50',
+		label: 'Filter change → charts in view updated, p50',
+		limit: 16,
+		unit: 'ms'
+	},
 	{ id: 'appJsGzip', label: 'App JS on cold load, gzip', limit: 250, unit: 'KB' },
 	{
 		id: 'longTaskLoad',
@@ -650,8 +660,8 @@ async function interactions(browser, appUrl, baselineUrl, count) {
 				.waitForFunction(
 					() => {
 						const s = window.__bench.step;
-						if (s.end === null && s.start !== null) window.__bench.check();
-						return s.end !== null && s.painted !== null;
+						if (s.allEnd === null && s.start !== null) window.__bench.check();
+						return s.painted !== null && s.allPainted !== null;
 					},
 					null,
 					{ timeout: STEP_TIMEOUT_MS, polling: 20 }
@@ -660,12 +670,13 @@ async function interactions(browser, appUrl, baselineUrl, count) {
 				.catch(() => false);
 			const s = await page.evaluate(() => {
 				const h = document.querySelector('[data-testid=headline]');
-				const { start, startEvent, end, painted, busySeen } = window.__bench.step;
+				const { start, startEvent, end, painted, allPainted, busySeen } = window.__bench.step;
 				return {
 					start,
 					startEvent,
 					end,
 					painted,
+					allPainted,
 					busySeen,
 					shown: {
 						month: h?.getAttribute('data-month') ?? null,
@@ -686,6 +697,7 @@ async function interactions(browser, appUrl, baselineUrl, count) {
 				busySeen: s.busySeen,
 				ms: ok ? s.painted - s.start : Infinity,
 				domMs: ok ? s.end - s.start : Infinity,
+				allMs: ok ? s.allPainted - s.start : Infinity,
 				shown: s.shown,
 				timedOut: !ok
 			});
@@ -987,6 +999,14 @@ function report({
 			maxMs: Math.max(...lat),
 			domP50Ms: percentile(doms, 0.5),
 			domP95Ms: percentile(doms, 0.95),
+			allP50Ms: percentile(
+				inter.steps.map((s) => s.allMs),
+				0.5
+			),
+			allP95Ms: percentile(
+				inter.steps.map((s) => s.allMs),
+				0.95
+			),
 			byKind: Object.fromEntries(
 				[...new Set(inter.steps.map((s) => s.kind))].map((k) => {
 					const xs = inter.steps.filter((s) => s.kind === k).map((s) => s.ms);
@@ -996,7 +1016,12 @@ function report({
 			timeouts: inter.steps.filter((s) => s.timedOut).length,
 			valuesMatchBaseline: check,
 			longTasks: inter.longTasks,
-			steps: inter.steps.map((s) => ({ ...s, ms: round(s.ms, 2), domMs: round(s.domMs, 2) }))
+			steps: inter.steps.map((s) => ({
+				...s,
+				ms: round(s.ms, 2),
+				domMs: round(s.domMs, 2),
+				allMs: round(s.allMs, 2)
+			}))
 		},
 		targets,
 		runs: { app, baseline },
@@ -1155,7 +1180,11 @@ function renderTables(r, catLabel, cats, style) {
 			: `Node (${n.label}): engine start ${fmtMs(n.engineStartMs)}, loadFiles ${fmtMs(n.loadFilesMs)} of which ${fmtMs(n.otherMs)} vocabulary tables and normalized view; median of ${n.repeats}.`
 	);
 	const ix = r.interactions;
-	out.push('', h(`Interaction: ${ix.count} filter changes, input event → every chart updated`), '');
+	out.push(
+		'',
+		h(`Interaction: ${ix.count} filter changes, input event → every chart in view updated`),
+		''
+	);
 	out.push(
 		T(
 			['Change', 'n', 'p50', 'p95'],
@@ -1167,6 +1196,12 @@ function renderTables(r, catLabel, cats, style) {
 					ix.count,
 					fmtMs(ix.domP50Ms),
 					fmtMs(ix.domP95Ms)
+				],
+				[
+					'All, until every figure on the page is updated (off-screen ones too)',
+					ix.count,
+					fmtMs(ix.allP50Ms),
+					fmtMs(ix.allP95Ms)
 				]
 			],
 			['', 'r', 'r', 'r']

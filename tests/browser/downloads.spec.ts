@@ -17,6 +17,8 @@ async function ready(page: Page) {
 	await expect(page.getByTestId('ready')).toBeVisible();
 	await expect(page.getByTestId('coverage-notes').getByText('still loading')).toHaveCount(0);
 	await expect(page.getByTestId('ready')).toHaveAttribute('aria-busy', 'false');
+	// Figures out of view follow a change a frame later, busy until then.
+	await expect(page.locator('[aria-busy=true]')).toHaveCount(0);
 }
 
 /** Opens a figure's menu (if closed) and captures the file one of its buttons downloads. */

@@ -13,6 +13,8 @@ const USBP_SW: FilterSpec = { components: ['usbp'], regions: ['southwest'] };
 async function ready(page: Page) {
 	await expect(page.getByTestId('ready')).toBeVisible();
 	await expect(page.getByTestId('ready')).toHaveAttribute('aria-busy', 'false');
+	// Figures out of view follow a change a frame later, busy until then.
+	await expect(page.locator('[aria-busy=true]')).toHaveCount(0);
 }
 
 async function expectHeadline(page: Page, month: string, spec: FilterSpec) {
