@@ -90,15 +90,20 @@
 		return !!h && (h.getAttribute('data-value') ?? '') !== '' && visible(h);
 	}
 
-	/** Every `[data-testid=ready]` visible and not busy, every `svg[data-testid$="-chart"]` drawn, at least one chart. */
-	function allChartsDrawn() {
+	/**
+	 * Every `[data-testid=ready]` visible, at least one chart on the page, and every
+	 * `svg[data-testid$="-chart"]` drawn and nothing `aria-busy` — on the whole page, or, with
+	 * `inView`, among the elements inside the viewport.
+	 */
+	function allChartsDrawn(inView = false) {
 		const ready = document.querySelectorAll('[data-testid=ready]');
 		if (ready.length === 0) return false;
 		for (const r of ready) if (!visible(r)) return false;
-		if (document.querySelector('[aria-busy=true]')) return false;
+		const shown = (el) => !inView || inViewport(el);
+		if ([...document.querySelectorAll('[aria-busy=true]')].some(shown)) return false;
 		const charts = document.querySelectorAll('svg[data-testid$="-chart"]');
 		if (charts.length === 0) return false;
-		for (const c of charts) if (!chartDrawn(c)) return false;
+		for (const c of charts) if (shown(c) && !chartDrawn(c)) return false;
 		return true;
 	}
 	B.allChartsDrawn = allChartsDrawn;
@@ -143,9 +148,7 @@
 	 */
 	function matches(s, everywhere) {
 		const expect = s.expect;
-		const busy = [...document.querySelectorAll('[aria-busy=true]')];
-		if (busy.length) s.busySeen = true;
-		if (busy.some((el) => everywhere || inViewport(el))) return false;
+		if (document.querySelector('[aria-busy=true]')) s.busySeen = true;
 		const h = document.querySelector('[data-testid=headline]');
 		if (expect.month || expect.value !== undefined) {
 			if (!h || (h.getAttribute('data-value') ?? '') === '') return false;
@@ -165,7 +168,7 @@
 			const sig = signature();
 			if (sig.attrs === s.before.attrs && sig.charts === s.before.charts) return false;
 		}
-		return allChartsDrawn();
+		return allChartsDrawn(!everywhere);
 	}
 
 	function startOf(e) {

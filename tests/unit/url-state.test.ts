@@ -6,6 +6,7 @@ import { describe, expect, test } from 'vitest';
 import { monthKey } from '../../src/lib/data/months';
 import {
 	DEFAULT_URL_STATE,
+	applyChange,
 	citizenshipSlug,
 	parseUrlState,
 	serializeUrlState,
@@ -184,5 +185,43 @@ describe('explicit links', () => {
 			to: utc('2026-08')
 		});
 		expect(query).toBe('?from=1999-10&to=2026-08&month=2025-06');
+	});
+});
+
+describe('changes from the controls', () => {
+	const state = (query: string) => parse(query).state;
+	const after = (query: string, change: Partial<UrlState>) =>
+		serializeUrlState(applyChange(state(query), change));
+
+	test.each([
+		['', { sectors: ['TCA'] }, '?sector=TCA'],
+		['', { sectors: ['ofo-tucson'] }, '?sector=ofo-tucson'],
+		['', { sectors: ['TCA', 'ofo-tucson'] }, '?sector=TCA,ofo-tucson'],
+		['sector=ofo-tucson', { sectors: [] }, '?component=ofo'],
+		['sector=TCA,BLW', { sectors: [] }, '?region=all'],
+		[
+			'component=ofo&region=northern',
+			{ sectors: ['ofo-seattle'] },
+			'?sector=ofo-seattle&region=northern'
+		],
+		['sector=BLW', { sectors: ['BLW', 'SDC'] }, '?sector=BLW,SDC'],
+		['sector=TCA&month=2024-01', { component: 'all' }, '?sector=TCA&month=2024-01&component=all'],
+		['sector=TCA,EPT', { component: 'ofo' }, '?component=ofo'],
+		['sector=TCA,BLW', { region: 'northern' }, '?sector=BLW'],
+		['month=2024-01', { month: utc('2023-05') }, '?month=2023-05']
+	] as const)('%s + %j → %s', (query, change, expected) => {
+		expect(after(query, change as Partial<UrlState>)).toBe(expected);
+	});
+
+	test('a choice of sectors sets component and region as a link with those sectors would', () => {
+		for (const sectors of [['TCA'], ['BLW'], ['TCA', 'BLW'], ['TCA', 'ofo-laredo']]) {
+			const next = applyChange(state('component=all&region=all'), { sectors });
+			const linked = state(sectors.length ? `sector=${sectors.join(',')}` : '');
+			expect([next.component, next.region, next.sectors], sectors.join()).toEqual([
+				linked.component,
+				linked.region,
+				linked.sectors
+			]);
+		}
 	});
 });

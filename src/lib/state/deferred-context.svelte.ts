@@ -1,12 +1,13 @@
 /**
  * A figure's own copy of the page's figure context that follows it at once while the figure is
- * on screen, and after the next frame while it is not. A filter change then draws what the user
- * sees first (the headline, the sector table, any chart in view); figures out of view catch up
- * one per task right after, and say so with `stale` meanwhile. Create it during component
- * initialisation.
+ * on screen, and in the idle time after the next frame while it is not. A filter change then
+ * draws what the user sees first (the headline, the sector table, any chart in view); figures
+ * out of view catch up one per idle callback right after, and say so with `stale` meanwhile.
+ * Create it during component initialisation.
  */
 import { untrack } from 'svelte';
 import type { FigureContext } from './figure-context';
+import { afterFrame } from './after-frame';
 import { live, type Live } from './live.svelte';
 
 /** Every field of the context read once: tracks them all, and copies them into plain objects. */
@@ -51,18 +52,16 @@ export class DeferredContext {
 		this.stale = false;
 	}
 
-	/** After the frame that shows the visible figures: a task posted from requestAnimationFrame. */
+	/** After the frame that shows the figures in view. */
 	#later() {
 		this.stale = true;
 		if (this.#pending) return;
 		const run = (this.#pending = { cancelled: false });
-		requestAnimationFrame(() =>
-			setTimeout(() => {
-				if (run.cancelled) return;
-				this.#pending = null;
-				this.#apply(untrack(() => fieldsOf(this.source())));
-			})
-		);
+		afterFrame(() => {
+			if (run.cancelled) return;
+			this.#pending = null;
+			this.#apply(untrack(() => fieldsOf(this.source())));
+		});
 	}
 
 	#cancel() {

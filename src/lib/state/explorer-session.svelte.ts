@@ -12,6 +12,7 @@ import { appData } from './app-data.svelte';
 import { loadExplorerView, type ExplorerView } from './explorer-view';
 import { figureContext, type ContextOptions, type FigureContext } from './figure-context';
 import { live, type Live, type Sameness } from './live.svelte';
+import { prefetchNeighbours } from './prefetch';
 import { QueryState } from './query-state.svelte';
 import { serializeUrlState, type UrlState } from './url-state';
 
@@ -38,9 +39,11 @@ export class ExplorerSession {
 		(!!this.view.value && this.#fromSnapshot.has(this.view.value)) || this.data.complete
 	);
 
+	/** `prefetch`: compute the views one control away in idle time (pages with controls). */
 	constructor(
 		state: () => UrlState,
-		private readonly snapshot: () => StatementSnapshot | undefined = () => undefined
+		private readonly snapshot: () => StatementSnapshot | undefined = () => undefined,
+		{ prefetch = false }: { prefetch?: boolean } = {}
 	) {
 		const known = untrack(snapshot);
 		if (known) this.data.seed(known);
@@ -78,6 +81,18 @@ export class ExplorerSession {
 				if (!db) return new Promise<never>(() => {});
 				return loadExplorerView(db, current, files);
 			});
+		});
+		// Once a view from the fully loaded engine is shown, its neighbours' statements are asked
+		// ahead, so the next change of scope finds them cached; a newer state cancels.
+		$effect(() => {
+			const db = this.data.db;
+			if (!prefetch || !db || !this.data.complete || !this.view.value || this.view.pending) return;
+			const [current, files] = untrack(() => [state(), this.files] as const);
+			let cancelled = false;
+			prefetchNeighbours(db, current, files, () => cancelled);
+			return () => {
+				cancelled = true;
+			};
 		});
 	}
 

@@ -62,15 +62,21 @@ export interface ExplorerView {
 
 // Chosen sectors' rows are sums of the scope's per-area rows: the same numbers as the statements
 // with the sectors as a filter, and a change of sectors asks DuckDB nothing new. Memoized, so the
-// same inputs give the same rows and the figures see no change when the sectors stay.
-const areaTotals = memo((scopeTotals: MonthlyTotal[], areas: SectorMonth[], codes: string) =>
-	chosenAreasTotals(scopeTotals, areas, codes.split(','))
+// same inputs give the same rows and the figures see no change when the sectors stay; a few
+// results each, so views computed ahead (see prefetch.ts) do not push out the one shown.
+const RECENT = 8;
+const areaTotals = memo(
+	(scopeTotals: MonthlyTotal[], areas: SectorMonth[], codes: string) =>
+		chosenAreasTotals(scopeTotals, areas, codes.split(',')),
+	RECENT
 );
-const areaComposition = memo((rows: AreaCompositionRow[], codes: string) =>
-	chosenAreasComposition(rows, codes.split(','))
+const areaComposition = memo(
+	(rows: AreaCompositionRow[], codes: string) => chosenAreasComposition(rows, codes.split(',')),
+	RECENT
 );
-const areaHistory = memo((rows: AreaAnnualPoint[], codes: string) =>
-	chosenAreasHistory(rows, codes.split(','))
+const areaHistory = memo(
+	(rows: AreaAnnualPoint[], codes: string) => chosenAreasHistory(rows, codes.split(',')),
+	RECENT
 );
 
 async function compositionOf(db: Db, filters: Filters, dimension: CompositionDimension) {

@@ -220,6 +220,31 @@ function matchScopeToSectors(state: UrlState, params: URLSearchParams, notices: 
 }
 
 /**
+ * The state after a change from the filter controls: component and region follow a choice of
+ * sectors (as a link with those sectors would infer them; field offices alone keep the region)
+ * and stay when the sectors are cleared,
+ * and a change of component or region drops the sectors outside the new scope.
+ */
+export function applyChange(state: UrlState, change: Partial<UrlState>): UrlState {
+	const next: UrlState = { ...state, ...change };
+	if (change.sectors?.length) {
+		const inferred = parseUrlState(
+			new URLSearchParams(change.sectors.length ? { sector: change.sectors.join(',') } : {})
+		).state;
+		next.component = inferred.component;
+		// OFO field offices report under several regions: they leave the region as it was.
+		if (change.sectors.some((code) => AOR_BY_CODE.get(code)?.region)) next.region = inferred.region;
+	} else if (change.component || change.region) {
+		// Parsing with an explicit scope drops the sectors that do not fit it.
+		const params = new URLSearchParams(serializeUrlState(next));
+		params.set('component', next.component);
+		params.set('region', next.region);
+		next.sectors = parseUrlState(params).state.sectors;
+	}
+	return next;
+}
+
+/**
  * The query string for a state. Defaults are left out, except that `explicit` links (copy link,
  * embeds) always carry `month`, `from` and `to` so they show the same months after data updates.
  */
