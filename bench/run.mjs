@@ -501,8 +501,8 @@ async function sectorCheckbox(page, code) {
 /**
  * Picks the next filter change among the controls the page has now, so the harness keeps working
  * while the UI changes: the headline month, a sector link in the sector table, a sector checkbox,
- * the clear-sectors button, the from/to range inputs, the component select. Every pick changes
- * the state.
+ * the clear-sectors button, the from/to range inputs, the component select, a small-multiples
+ * panel (a chart in view). Every pick changes the state.
  */
 async function nextStep(page, state, allSectors, months, rng) {
 	const pick = (xs) => xs[Math.floor(rng() * xs.length)];
@@ -516,7 +516,8 @@ async function nextStep(page, state, allSectors, months, rng) {
 			'checkbox',
 			'clear-sectors',
 			'range',
-			'component'
+			'component',
+			'panel'
 		]);
 		if (kind === 'month') {
 			const input = page.getByTestId('month-input');
@@ -559,6 +560,18 @@ async function nextStep(page, state, allSectors, months, rng) {
 				on ? [...state.sectors, target] : state.sectors.filter((s) => s !== target)
 			);
 			return { kind, target, act: () => box.click(), expect: { month: state.month, sectors } };
+		}
+		if (kind === 'panel') {
+			// A click on a sector's small-multiples panel: the chart clicked is in view, so it
+			// must be redrawn before the change counts as done.
+			const target = pick(allSectors);
+			const panel = page.locator(`[data-testid=small-multiples] [data-code="${target}"]`);
+			if ((await panel.count()) !== 1) continue;
+			const on = !state.sectors.includes(target);
+			const sectors = order(
+				on ? [...state.sectors, target] : state.sectors.filter((s) => s !== target)
+			);
+			return { kind, target, act: () => panel.click(), expect: { month: state.month, sectors } };
 		}
 		if (kind === 'clear-sectors') {
 			if (!state.sectors.length) continue;

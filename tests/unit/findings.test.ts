@@ -38,14 +38,14 @@ describe('sectorsFinding', () => {
 				[5, 10],
 				[1, 2]
 			],
-			'All 2 sectors fell'
+			'Both sectors fell'
 		],
 		[
 			[
 				[15, 10],
 				[3, 2]
 			],
-			'All 2 sectors rose'
+			'Both sectors rose'
 		],
 		[
 			[
@@ -55,6 +55,15 @@ describe('sectorsFinding', () => {
 				[2, 0]
 			],
 			'1 of 2 sectors fell and 1 rose'
+		],
+		[[[5, 10]], 'The one sector fell'],
+		[
+			[
+				[5, 10],
+				[1, 2],
+				[3, 4]
+			],
+			'All 3 sectors fell'
 		]
 	])('%j → %s', (pairs, text) => {
 		expect(

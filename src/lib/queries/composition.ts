@@ -19,15 +19,22 @@ const BREAKDOWN: Record<CompositionDimension, Breakdown[]> = {
 	encounter_type: []
 };
 
+/** The split's key column, and its label (CBP's for citizenship, else the code). */
+function columnsOf(dimension: CompositionDimension): { key: Sql; label: Sql } {
+	return {
+		key: trusted(`e.${dimension}`),
+		label: trusted(
+			dimension === 'citizenship' ? 'any_value(e.citizenship_label)' : `e.${dimension}`
+		)
+	};
+}
+
 /**
  * The filter's counts split by one dimension, for months in which every source can answer that
  * split; months that cannot are left out (the chart shows a gap and the view says why).
  */
 export function compositionSql(filters: Filters, dimension: CompositionDimension): Sql {
-	const key = trusted(`e.${dimension}`);
-	const label = trusted(
-		dimension === 'citizenship' ? 'any_value(e.citizenship_label)' : `e.${dimension}`
-	);
+	const { key, label } = columnsOf(dimension);
 	return sql`
 		WITH ${answerableCte(filters, BREAKDOWN[dimension])}
 		SELECT e.month, ${key} AS key, ${label} AS label, CAST(sum(e.count) AS INTEGER) AS value
@@ -51,10 +58,7 @@ export interface AreaCompositionRow extends CompositionRow {
 
 /** The scope's composition per area (`code`), for summing chosen areas without a new statement. */
 export function compositionByAreaSql(scope: Filters, dimension: CompositionDimension): Sql {
-	const key = trusted(`e.${dimension}`);
-	const label = trusted(
-		dimension === 'citizenship' ? 'any_value(e.citizenship_label)' : `e.${dimension}`
-	);
+	const { key, label } = columnsOf(dimension);
 	return sql`
 		WITH ${answerableCte(scope, BREAKDOWN[dimension])}
 		SELECT e.aor_code AS code, e.month, ${key} AS key, ${label} AS label,

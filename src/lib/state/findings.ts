@@ -35,8 +35,14 @@ export function sectorsFinding(
 	if (!changes.length) return null;
 	const fell = changes.filter((c) => c < 0).length;
 	const rose = changes.filter((c) => c > 0).length;
-	if (fell === changes.length) return `All ${changes.length} ${noun} fell`;
-	if (rose === changes.length) return `All ${changes.length} ${noun} rose`;
+	const all =
+		changes.length === 1
+			? `The one ${noun.replace(/s$/, '')}`
+			: changes.length === 2
+				? `Both ${noun}`
+				: `All ${changes.length} ${noun}`;
+	if (fell === changes.length) return `${all} fell`;
+	if (rose === changes.length) return `${all} rose`;
 	return `${fell} of ${changes.length} ${noun} fell and ${rose} rose`;
 }
 

@@ -43,8 +43,10 @@ export async function prefetchNeighbours(
 	cancelled: () => boolean,
 	pause: () => Promise<void> = () => new Promise((resolve) => afterFrame(resolve))
 ): Promise<void> {
-	for (const next of neighbourStates(state)) {
-		await pause();
+	// Nothing before the first pause: the change that led here is still being drawn.
+	await pause();
+	for (const [i, next] of neighbourStates(state).entries()) {
+		if (i) await pause();
 		if (cancelled()) return;
 		// A neighbour no source answers is simply not cached.
 		await loadExplorerView(db, next, files).catch(() => {});
