@@ -181,27 +181,34 @@ test('a figure out of view follows a change after the frame and says it is busy 
 }) => {
 	await page.goto('/?month=2025-06');
 	await ready(page);
+	// Playwright's own observer says so once the page's observers have reported too.
+	await expect(page.getByTestId('figure-comparison')).not.toBeInViewport();
 	// Read the page in the same task as the change, right after the headline shows it: the
 	// comparison (below the fold) still shows the old month, and says so with aria-busy.
 	const seen = await page.evaluate(
 		() =>
-			new Promise<{ headline: string | null; month: string; busy: string | null }>((resolve) => {
-				const headline = document.querySelector('[data-testid=headline]')!;
-				const comparison = document.querySelector('[data-testid=figure-comparison]')!;
-				const month = comparison.querySelector<HTMLInputElement>('[data-testid=comparison-month]')!;
-				new MutationObserver((_, observer) => {
-					if (headline.getAttribute('data-month') !== '2024-06') return;
-					observer.disconnect();
-					resolve({
-						headline: headline.getAttribute('data-month'),
-						month: month.value,
-						busy: comparison.parentElement!.getAttribute('aria-busy')
-					});
-				}).observe(headline, { attributes: true });
-				const input = document.querySelector<HTMLInputElement>('[data-testid=month-input]')!;
-				input.value = '2024-06';
-				input.dispatchEvent(new Event('change', { bubbles: true }));
-			})
+			new Promise<{ headline: string | null; month: string; busy: string | null }>(
+				(resolve, reject) => {
+					setTimeout(() => reject(new Error('the headline never showed 2024-06')), 10_000);
+					const headline = document.querySelector('[data-testid=headline]')!;
+					const comparison = document.querySelector('[data-testid=figure-comparison]')!;
+					const month = comparison.querySelector<HTMLInputElement>(
+						'[data-testid=comparison-month]'
+					)!;
+					new MutationObserver((_, observer) => {
+						if (headline.getAttribute('data-month') !== '2024-06') return;
+						observer.disconnect();
+						resolve({
+							headline: headline.getAttribute('data-month'),
+							month: month.value,
+							busy: comparison.parentElement!.getAttribute('aria-busy')
+						});
+					}).observe(headline, { attributes: true });
+					const input = document.querySelector<HTMLInputElement>('[data-testid=month-input]')!;
+					input.value = '2024-06';
+					input.dispatchEvent(new Event('change', { bubbles: true }));
+				}
+			)
 	);
 	expect(seen).toEqual({ headline: '2024-06', month: '2025-06', busy: 'true' });
 	await expect(page.getByTestId('comparison-month')).toHaveValue('2024-06');

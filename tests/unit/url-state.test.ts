@@ -216,7 +216,7 @@ describe('changes from the controls', () => {
 	test('a choice of sectors sets component and region as a link with those sectors would', () => {
 		for (const sectors of [['TCA'], ['BLW'], ['TCA', 'BLW'], ['TCA', 'ofo-laredo']]) {
 			const next = applyChange(state('component=all&region=all'), { sectors });
-			const linked = state(sectors.length ? `sector=${sectors.join(',')}` : '');
+			const linked = state(`sector=${sectors.join(',')}`);
 			expect([next.component, next.region, next.sectors], sectors.join()).toEqual([
 				linked.component,
 				linked.region,

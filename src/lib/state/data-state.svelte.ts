@@ -2,6 +2,7 @@
  * Loading of the bundled data into the one in-browser DuckDB, with progress for the loading view.
  * DuckDB and the loader are imported dynamically so that neither runs during prerender.
  */
+import type { CachedDb } from '../data/cached-db';
 import type { Db } from '../data/db';
 import type { LoadProgress } from '../data/load';
 import type { Manifest, ManifestFile } from '../data/manifest';
@@ -18,7 +19,8 @@ export class DataState {
 	status = $state<'idle' | 'loading' | 'ready' | 'error'>('idle');
 	progress = $state<FileProgress[]>([]);
 	error = $state<string | null>(null);
-	db = $state.raw<Db | null>(null);
+	/** The engine behind its query cache, once the first files are in. */
+	db = $state.raw<CachedDb | null>(null);
 	/** False while some files are still loading after the first view was drawn. */
 	complete = $state(false);
 	/** Every file loaded: the bundled ones, then uploads in the order they were added. */

@@ -21,6 +21,7 @@ export class DeferredContext {
 	/** Whether the figure is on screen (set by its element's intersection observer). */
 	#visible = true;
 	#pending: { cancelled: boolean } | null = null;
+	#destroyed = false;
 	readonly #copy: Live<FigureContext>;
 
 	constructor(private readonly source: () => FigureContext) {
@@ -34,7 +35,10 @@ export class DeferredContext {
 				else this.#later();
 			});
 		});
-		$effect(() => () => this.#cancel());
+		$effect(() => () => {
+			this.#destroyed = true;
+			this.#cancel();
+		});
 	}
 
 	get current(): FigureContext {
@@ -42,6 +46,8 @@ export class DeferredContext {
 	}
 
 	set visible(visible: boolean) {
+		// An observer entry queued before the figure was destroyed can still arrive.
+		if (this.#destroyed) return;
 		this.#visible = visible;
 		if (visible && this.stale) this.#apply(untrack(() => fieldsOf(this.source())));
 	}

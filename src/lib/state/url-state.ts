@@ -222,15 +222,13 @@ function matchScopeToSectors(state: UrlState, params: URLSearchParams, notices: 
 /**
  * The state after a change from the filter controls: component and region follow a choice of
  * sectors (as a link with those sectors would infer them; field offices alone keep the region)
- * and stay when the sectors are cleared,
- * and a change of component or region drops the sectors outside the new scope.
+ * and stay when the sectors are cleared; a change of component or region drops the sectors
+ * outside the new scope.
  */
 export function applyChange(state: UrlState, change: Partial<UrlState>): UrlState {
 	const next: UrlState = { ...state, ...change };
 	if (change.sectors?.length) {
-		const inferred = parseUrlState(
-			new URLSearchParams(change.sectors.length ? { sector: change.sectors.join(',') } : {})
-		).state;
+		const inferred = parseUrlState(new URLSearchParams({ sector: change.sectors.join(',') })).state;
 		next.component = inferred.component;
 		// OFO field offices report under several regions: they leave the region as it was.
 		if (change.sectors.some((code) => AOR_BY_CODE.get(code)?.region)) next.region = inferred.region;
