@@ -218,6 +218,20 @@ test('a figure out of view follows a change after the frame and says it is busy 
 	);
 });
 
+test('the map appears when the filter turns to USBP Southwest, and draws every sector', async ({
+	page
+}) => {
+	await page.goto('/?component=ofo');
+	await ready(page);
+	await expect(page.getByTestId('figure-map')).toHaveCount(0);
+	await page.getByTestId('filter-component').selectOption('usbp');
+	await ready(page);
+	const map = page.getByTestId('border-map');
+	await map.scrollIntoViewIfNeeded();
+	for (const code of ['SDC', 'TCA', 'RGV'])
+		await expect(map.locator(`[data-code="${code}"]`).first()).toBeVisible();
+});
+
 test('on a 375 px phone nothing scrolls sideways', async ({ page }) => {
 	await page.setViewportSize({ width: 375, height: 800 });
 	await page.goto('/?month=2025-06');
