@@ -116,6 +116,17 @@ export const AREAS_OF_RESPONSIBILITY: AreaOfResponsibility[] = [
 
 export const AOR_BY_CODE = new Map(AREAS_OF_RESPONSIBILITY.map((a) => [a.code, a]));
 
+/** What a list of areas is called: `Sector`, `Field office`, or both (unknown codes, such as a total row, aside). */
+export function areaHeading(codes: Iterable<string>): string {
+	const kinds = new Set<string>();
+	for (const code of codes) {
+		const aor = AOR_BY_CODE.get(code);
+		if (aor) kinds.add(aor.component);
+	}
+	if (kinds.size === 2) return 'Sector or field office';
+	return kinds.has('ofo') ? 'Field office' : 'Sector';
+}
+
 /** Lookup rows `(dimension, variant, code)` for DuckDB: one place for every spelling. */
 export function labelVariants(): { dimension: string; variant: string; code: string }[] {
 	const rows: { dimension: string; variant: string; code: string }[] = [];
