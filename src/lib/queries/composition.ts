@@ -56,7 +56,7 @@ export interface AreaCompositionRow extends CompositionRow {
 	code: string;
 }
 
-/** The scope's composition per area (`code`), for summing chosen areas without a new statement. */
+/** The scope's (no sectors chosen) composition per area (`code`), for summing chosen areas without a new statement. */
 export function compositionByAreaSql(scope: Filters, dimension: CompositionDimension): Sql {
 	const { key, label } = columnsOf(dimension);
 	return sql`
@@ -64,7 +64,7 @@ export function compositionByAreaSql(scope: Filters, dimension: CompositionDimen
 		SELECT e.aor_code AS code, e.month, ${key} AS key, ${label} AS label,
 			CAST(sum(e.count) AS INTEGER) AS value
 		FROM encounters e JOIN answerable a ON a.month = e.month
-		WHERE ${encounterConditions({ ...scope, sectors: [] }, 'e')} AND ${key} IS NOT NULL
+		WHERE ${encounterConditions(scope, 'e')} AND ${key} IS NOT NULL
 			AND e.aor_code IS NOT NULL
 		GROUP BY e.month, e.aor_code, ${key}
 		ORDER BY e.month, key, code`;
