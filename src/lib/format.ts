@@ -17,3 +17,36 @@ export function formatChange(pct: number | null, digits = 1): string {
 export function formatMegabytes(bytes: number): string {
 	return `${(bytes / 1e6).toFixed(1)} MB`;
 }
+
+/** Line and paragraph breaks and tabs: a title is one line, but the words either side stay apart. */
+const BREAKS = /[\t\n\v\f\r\u0085\u2028\u2029]+/g;
+
+/** U+xFFFE and U+xFFFF, noncharacters in every one of the 17 planes. */
+const PLANE_ENDS = Array.from({ length: 17 }, (_, plane) => {
+	const end = (plane * 0x10000 + 0xfffe).toString(16);
+	return `\\u{${end}}\\u{${end.slice(0, -1)}f}`;
+}).join('');
+
+/**
+ * Code points that have no place in a title, a file name or an exported SVG: C0/C1 controls and
+ * DEL (invisible, and mostly invalid in XML 1.0); bidi marks, embeddings, overrides and isolates
+ * (they reorder what follows: `abc\u202Efdp.exe` shows as `abcexe.pdf`); zero-width space, word
+ * joiner and invisible operators; the byte order mark; interlinear annotation marks;
+ * noncharacters; and lone surrogates (with the `u` flag a pair is one code point, so only a lone
+ * one matches `\uD800-\uDFFF`). Zero-width (non-)joiners stay: Persian, Indic scripts and emoji
+ * need them. One regular expression, so that a large SVG's markup is cleaned quickly.
+ */
+const HIDDEN = new RegExp(
+	'[\\0-\\x1F\\x7F-\\x9F\\u061C\\u200B\\u200E\\u200F\\u202A-\\u202E\\u2060-\\u2064\\u2066-\\u2069' +
+		`\\uFEFF\\uFFF9-\\uFFFB\\uFDD0-\\uFDEF${PLANE_ENDS}\\uD800-\\uDFFF]`,
+	'gu'
+);
+
+/**
+ * Text from a file, a label or a user, made safe to show in an exported title, file name, SVG or
+ * embed snippet: breaks become spaces; hidden, reordering and noncharacter code points and lone
+ * surrogates (invalid in XML and in UTF-8) are dropped. Everything else, any script, is kept.
+ */
+export function plainText(text: string): string {
+	return text.replace(BREAKS, ' ').replace(HIDDEN, '');
+}

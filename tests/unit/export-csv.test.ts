@@ -52,6 +52,11 @@ describe('toCsv', () => {
 		expect(parse(csv)[1][0]).toBe(expected);
 	});
 
+	test('a header is plain text', () => {
+		const csv = toCsv(csvTable([{ header: 'area\u202E\uFFFE', value: (r: string) => r }], ['a']));
+		expect(parse(csv)).toEqual([['area'], ['a']]);
+	});
+
 	test('infinite or NaN numbers are left empty, not written as text', () => {
 		const csv = toCsv(csvTable([{ header: 'n', value: (r: number) => r }], [Infinity, NaN, 1.5]));
 		expect(parse(csv)).toEqual([['n'], [''], [''], ['1.5']]);

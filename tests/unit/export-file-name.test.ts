@@ -88,6 +88,11 @@ describe('fileName', () => {
 			'odd characters in a value cannot escape the name',
 			['monthly', state({ citizenship: '../=x y' }), 'csv'],
 			'usbp-southwest-monthly_x-y_2024-06_2025-06.csv'
+		],
+		[
+			'hidden characters vanish rather than leave a -',
+			['monthly', state({ citizenship: 'mex\u202Eico\uFFFE\u200B' }), 'csv'],
+			'usbp-southwest-monthly_mexico_2024-06_2025-06.csv'
 		]
 	])('%s', (_, args, expected) => {
 		expect(fileName(...args)).toBe(expected);

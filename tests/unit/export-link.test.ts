@@ -46,3 +46,22 @@ test('the embed snippet escapes its attributes', () => {
 		'<iframe src="https://x.test/embed?view=monthly&amp;a=&quot;b&quot;" title="A &lt;b> &quot;c&quot;" width="100%" height="820" style="border:0;max-width:100%" loading="lazy"></iframe>'
 	);
 });
+
+test('the embed snippet carries no bidi control or noncharacter from a title', () => {
+	const snippet = embedSnippet(
+		'https://x.test/embed?view=monthly',
+		'monthly',
+		'Tucson \u202Eevil\u2066 & <b>\uFFFE\n'
+	);
+	expect(snippet).toContain('title="Tucson evil &amp; &lt;b> "');
+	expect(snippet).not.toMatch(/[\u202A-\u202E\u2066-\u2069\uFFFE\n]/);
+});
+
+test('links percent-encode whatever a value holds', () => {
+	const query = viewQuery(
+		{ ...DEFAULT_URL_STATE, citizenship: 'x\u202Ey' },
+		resolved({ citizenship: 'x\u202Ey' })
+	);
+	expect(query).toContain('citizenship=x%E2%80%AEy');
+	expect(query).toMatch(/^[\x21-\x7E]+$/);
+});

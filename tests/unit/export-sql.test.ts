@@ -8,38 +8,61 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import type { Db } from '../../src/lib/data/db';
 import { createNodeDb } from '../../src/lib/data/duckdb-node';
-import { parseMonthKey } from '../../src/lib/data/months';
-import { splitStatements, sqlScript, type ScriptQuery } from '../../src/lib/export/sql-script';
+import type { ManifestFile } from '../../src/lib/data/manifest';
+import { monthKey, parseMonthKey } from '../../src/lib/data/months';
+import { headlineTotalSql } from '../../src/lib/export/download';
+import {
+	scriptPaths,
+	splitStatements,
+	sqlScript,
+	type ScriptQuery
+} from '../../src/lib/export/sql-script';
 import { annualHistorySql } from '../../src/lib/queries/annual-history';
 import { compositionSql } from '../../src/lib/queries/composition';
 import { filtersOf } from '../../src/lib/queries/filters';
 import { headline } from '../../src/lib/queries/headline';
 import { monthlyTotalsSql } from '../../src/lib/queries/monthly-totals';
 import { sectorComparisonSql } from '../../src/lib/queries/sector-comparison';
-import { sql, trusted } from '../../src/lib/queries/sql';
+import { trusted } from '../../src/lib/queries/sql';
+import { plainText } from '../../src/lib/format';
 import { parseUrlState } from '../../src/lib/state/url-state';
 import { usbpSouthwestTotal } from '../helpers/expected';
-import { bundledDb, manifestFiles } from '../helpers/node-db';
+import { bundledDb, loadedDb, manifestFiles } from '../helpers/node-db';
 
 const month = (key: string) => parseMonthKey(key)!;
 const filters = (query: string) => filtersOf(parseUrlState(new URLSearchParams(query)).state);
 
-function script(queries: ScriptQuery[]) {
+function script(queries: ScriptQuery[], files = manifestFiles) {
 	return sqlScript({
 		title: 'A test figure',
 		filters: ['U.S. Border Patrol · Southwest land border', '?sector=TCA'],
-		files: manifestFiles,
+		files,
 		sourceIds: ['aor_fy21_fy24'],
 		queries,
 		notes: ['A note\nthat spans lines; it stays a comment.']
 	});
 }
 
-/** Runs the script's statements in a fresh database and returns each statement's rows. */
-async function runScript(text: string): Promise<unknown[][]> {
+const bundled = (file: ManifestFile) => readFileSync(join('data', file.path));
+
+/**
+ * Runs the script's statements in a fresh database that holds each file under the path the
+ * script reads it from, and returns each statement's rows.
+ */
+async function runScript(
+	text: string,
+	files = manifestFiles,
+	read: (file: ManifestFile) => Uint8Array | string = bundled
+): Promise<unknown[][]> {
 	const db = await createNodeDb();
-	for (const file of manifestFiles)
-		await db.registerFile(file.path, new Uint8Array(readFileSync(join('data', file.path))));
+	const paths = scriptPaths(files);
+	for (const file of files) {
+		const bytes = read(file);
+		await db.registerFile(
+			paths.get(file.id)!,
+			typeof bytes === 'string' ? new TextEncoder().encode(bytes) : new Uint8Array(bytes)
+		);
+	}
 	const results: unknown[][] = [];
 	for (const statement of splitStatements(text)) results.push(await db.query(trusted(statement)));
 	return results;
@@ -86,7 +109,7 @@ describe('run in DuckDB from the data folder, the script gives the app’s numbe
 	test('the headline’s parts and total for June 2025, equal to the CSVs’ own total', async () => {
 		const f = filters('');
 		const parts = sectorComparisonSql(f, month('2025-06'), month('2024-06'));
-		const total = sql`SELECT CAST(sum(value) AS INTEGER) AS value FROM (${parts}) AS parts`;
+		const total = headlineTotalSql(parts);
 		const results = await runScript(
 			script([
 				{ label: 'Parts', sql: parts },
@@ -95,7 +118,7 @@ describe('run in DuckDB from the data folder, the script gives the app’s numbe
 		);
 		expect(results.at(-2)).toEqual(await app.query(parts));
 		const h = await headline(app, f, month('2025-06'), month('2024-06'));
-		expect(results.at(-1)).toEqual([{ value: h.value }]);
+		expect(results.at(-1)).toEqual([{ value: h.value, baselineValue: h.baselineValue }]);
 		expect(h.value).toBe(usbpSouthwestTotal('2025-06'));
 	});
 
@@ -111,5 +134,80 @@ describe('run in DuckDB from the data folder, the script gives the app’s numbe
 		expect(results.at(-2)).toEqual(await app.query(history));
 		expect(results.at(-1)).toEqual(await app.query(split));
 		expect((results.at(-2) ?? []).length).toBeGreaterThan(50);
+	});
+});
+
+/** An upload as `uploadEntry` makes it: the next id, the file's own name as its path. */
+const upload = (name: string, index = 0): ManifestFile => ({
+	...manifestFiles.find((f) => f.id === 'aor_fy21_fy24')!,
+	id: `upload_${index}`,
+	path: name,
+	label: `Uploaded: ${name}`,
+	release: '2025-01',
+	coverage: { from: '2024-06', to: '2024-06', months: 1 }
+});
+
+describe('an uploaded file whose name read_csv cannot be given', () => {
+	test.each([
+		['my file (1).csv', 'my-file-1.csv'],
+		["a'b].csv", 'a-b.csv'],
+		['日本.csv', 'upload_0.csv'],
+		['report\u202Evsc.exe.csv', 'reportvsc-exe.csv'],
+		['Café résumé.CSV', 'Cafe-resume.csv'],
+		['../../etc/passwd.csv', 'etc-passwd.csv'],
+		['x.csv\nDROP TABLE encounters;', 'x-csv-DROP-TABLE-encounters.csv']
+	])('%j is read as %j, and the script says which file that stands for', (name, path) => {
+		const text = script([], [...manifestFiles, upload(name)]);
+		expect(text).toContain(`read_csv('${path}'`);
+		expect(text).toContain('copy each into data/ as');
+		const line = text.split('\n').find((l) => l.includes(`${path}  ← `));
+		expect(line).toBe(`--   ${path}  ← “${plainText(name)}”`);
+		// Nothing of the name reaches the script but as comment text.
+		expect(text).not.toMatch(/[\u202E\u2066\uFFFE]/);
+		const code = splitStatements(text).flatMap((s) =>
+			s.split('\n').filter((l) => !l.startsWith('--'))
+		);
+		expect(code.join('\n')).not.toContain(plainText(name));
+	});
+
+	test('bundled files keep their own paths and are listed once each, unrenamed', () => {
+		const paths = scriptPaths(manifestFiles);
+		for (const f of manifestFiles) expect(paths.get(f.id)).toBe(f.path);
+		expect(script([])).not.toContain('copy each into data/ as');
+	});
+
+	test('two uploads never share a path', () => {
+		const files = [
+			upload('a b.csv', 0),
+			upload('a(b).csv', 1),
+			upload('upload_2.csv', 3),
+			upload('日本.csv', 2)
+		];
+		const paths = scriptPaths(files);
+		expect([...paths.values()]).toEqual([
+			'a-b.csv',
+			'upload_1.csv',
+			'upload_2.csv',
+			'upload_2_2.csv'
+		]);
+	});
+
+	test('run from the data folder with the upload copied under its plain name, the script gives the app’s numbers', async () => {
+		const name = 'my file (1).csv';
+		const file = upload(name);
+		const columns = file.columns.join(',');
+		const csv = `${columns}\n2024,FYTD,JUN,U.S. Border Patrol,Southwest Land Border,Tucson Sector,TCA,Single Adults,MEXICO,Title 8,Apprehensions,17\n`;
+		const files = [...manifestFiles, file];
+		const read = (f: ManifestFile) => (f.id === file.id ? csv : bundled(f));
+		const statement = monthlyTotalsSql(filters('sector=TCA'));
+		const results = await runScript(
+			script([{ label: 'Monthly', sql: statement }], files),
+			files,
+			read
+		);
+		const withUpload = await loadedDb(files, read);
+		const expected = await withUpload.query<{ month: Date; value: number }>(statement);
+		expect(results.at(-1)).toEqual(expected);
+		expect(expected.find((r) => monthKey(r.month) === '2024-06')?.value).toBe(17);
 	});
 });

@@ -38,6 +38,68 @@ describe('wrapText', () => {
 
 test('escapeXml escapes markup and drops characters XML forbids', () => {
 	expect(escapeXml('a < b & "c" > d\u0001')).toBe('a &lt; b &amp; &quot;c&quot; &gt; d');
+	expect(escapeXml("it's")).toBe('it&apos;s');
+	expect(escapeXml('x\uFFFE\uFFFF\uD800\u{10FFFF}\u202Ey\u2066z\u2069')).toBe('xyz');
+});
+
+/** Every character XML 1.0 forbids (`Char`); with `u`, a lone surrogate matches too. */
+const NOT_XML_CHAR = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/u;
+const NAME = '[A-Za-z_][\\w.:-]*';
+/** Character data or an attribute value: `&` only as an entity, no `<`. */
+const TEXT = '(?:[^<&]|&(?:amp|lt|gt|quot|apos|#\\d+|#x[\\da-fA-F]+);)';
+/** From here on: an end tag, a start or empty tag with quoted attributes, or character data. */
+const TOKEN = new RegExp(
+	`</(${NAME})\\s*>|<(${NAME})(?:\\s+${NAME}\\s*=\\s*(?:"(?:(?!")${TEXT})*"|'(?:(?!')${TEXT})*'))*\\s*(/?)>|(${TEXT}+)`,
+	'y'
+);
+
+/**
+ * A strict check that an SVG is well-formed XML, for Node (no DOMParser): only XML characters,
+ * one XML declaration, tags that nest and close, entities only where allowed, one root element.
+ * Returns what is wrong, or null. Comments, CDATA and doctypes are not accepted: the export has
+ * none.
+ */
+function xmlProblem(xml: string): string | null {
+	const bad = NOT_XML_CHAR.exec(xml);
+	if (bad) return `character U+${bad[0].codePointAt(0)!.toString(16)} at ${bad.index}`;
+	const body = xml.replace(/^<\?xml version="1\.0" encoding="UTF-8"\?>/, '');
+	const open: string[] = [];
+	let roots = 0;
+	TOKEN.lastIndex = 0;
+	while (TOKEN.lastIndex < body.length) {
+		const at = TOKEN.lastIndex;
+		const m = TOKEN.exec(body);
+		if (!m) return `not markup at ${at}: ${JSON.stringify(body.slice(at, at + 40))}`;
+		const [, end, start, empty, text] = m;
+		if (text !== undefined) {
+			if (!open.length && text.trim()) return `text outside the root at ${at}`;
+		} else if (end !== undefined) {
+			if (open.pop() !== end) return `</${end}> closes nothing open at ${at}`;
+		} else {
+			if (!open.length && roots++) return `a second root element at ${at}`;
+			if (!empty) open.push(start);
+		}
+	}
+	return open.length ? `<${open.at(-1)}> is never closed` : roots ? null : 'no root element';
+}
+
+describe('the well-formedness check itself', () => {
+	test.each([
+		['<svg><text>a &amp; b</text></svg>', null],
+		['<svg a="1" b=\'2\'><g/></svg>', null],
+		['<svg><text>a & b</text></svg>', 'not markup'],
+		['<svg><text>a < b</text></svg>', 'not markup'],
+		['<svg a="<"/>', 'not markup'],
+		['<svg><g></svg>', 'closes nothing'],
+		['<svg><g>', 'never closed'],
+		['<svg/><svg/>', 'second root'],
+		['<svg>\uFFFE</svg>', 'character U+fffe'],
+		['<svg>\uD800</svg>', 'character U+d800']
+	])('%j', (xml, problem) => {
+		const found = xmlProblem(xml);
+		if (problem === null) expect(found).toBeNull();
+		else expect(found).toContain(problem);
+	});
 });
 
 describe('composeSvg', () => {
@@ -89,10 +151,47 @@ describe('composeSvg', () => {
 		expect(wide.svg).toContain('scale(0.5)');
 	});
 
-	test('has no external references and balanced tags', () => {
+	test('has no external references and is well-formed', () => {
 		expect(composed.svg).not.toMatch(/href=|url\((?!#)|@import|<style/);
+		expect(xmlProblem(composed.svg)).toBeNull();
 		const opened = composed.svg.match(/<(?!\/|\?)[a-z]+[^>]*[^/]>/g)?.length ?? 0;
 		const closed = composed.svg.match(/<\/[a-z]+>/g)?.length ?? 0;
 		expect(opened).toBe(closed);
+	});
+});
+
+describe('a figure whose words and labels hold markup, noncharacters and bidi controls', () => {
+	const HOSTILE = ['\uFFFE', '\uFFFF', '\u202E', '\u2066', '\u200F', '\uD800', '\u0000'];
+	const label = (name: string) => `${name} <script>alert(1)</script> & \u202Eevil\uFFFE\uFFFF`;
+	const { svg } = composeSvg({
+		width: 800,
+		palette: { background: '#fff', text: '#000', muted: '#555' },
+		graphic: {
+			// As `captureGraphic` serialises a chart label: escaped, but its characters as they are.
+			markup: '<text x="0" y="12">Tucson \u202E\uFFFE &amp; &lt;script&gt;</text>',
+			width: 400,
+			height: 100
+		},
+		text: {
+			title: label('Title'),
+			subtitle: label('Filters'),
+			source: label('Uploaded: my file (1).csv'),
+			notes: [label('Note'), 'a lone \uDC00 surrogate'],
+			dataAsOf: label('release'),
+			credit: 'Border Stats Explorer · https://x.test/?a=1&b="2"'
+		}
+	});
+
+	test('is well-formed XML', () => {
+		expect(xmlProblem(svg)).toBeNull();
+	});
+
+	test('holds none of the hostile characters and no live markup', () => {
+		for (const char of HOSTILE) expect(svg).not.toContain(char);
+		expect(svg).not.toMatch(/<script/i);
+		expect(svg).toContain('Title &lt;script&gt;alert(1)&lt;/script&gt; &amp; evil');
+		expect(svg).toContain('<title>Title &lt;script&gt;');
+		expect(svg).toContain('Tucson  &amp; &lt;script&gt;</text>');
+		expect(svg).toContain('?a=1&amp;b=&quot;2&quot;');
 	});
 });

@@ -8,7 +8,8 @@ import {
 	formatCount,
 	formatMegabytes,
 	formatMonthLong,
-	formatMonthShort
+	formatMonthShort,
+	plainText
 } from '../../src/lib/format';
 
 const utc = (year: number, monthIndex0: number) => new Date(Date.UTC(year, monthIndex0, 1));
@@ -84,5 +85,53 @@ describe('formatMegabytes', () => {
 		[12_345_678, '12.3 MB']
 	])('writes %j bytes as %j', (bytes, expected) => {
 		expect(formatMegabytes(bytes)).toBe(expected);
+	});
+});
+
+describe('plainText', () => {
+	test.each<[string, string, string]>([
+		['plain ASCII', 'Southwest border, June 2025', 'Southwest border, June 2025'],
+		['other scripts', 'Frontera 日本 مرز Ñandú', 'Frontera 日本 مرز Ñandú'],
+		[
+			'emoji with ZWJ and a pair of surrogates',
+			'a 👩\u200D👩 b \u{1F600}',
+			'a 👩\u200D👩 b \u{1F600}'
+		],
+		['Persian ZWNJ', 'می\u200Cخواهم', 'می\u200Cخواهم'],
+		['XML specials (escaping is the serialiser’s job)', '<script>&"\'', '<script>&"\''],
+		['right-to-left override', 'abc\u202Efdp.exe', 'abcfdp.exe'],
+		['every embedding and override', 'a\u202Ab\u202Bc\u202Cd\u202De', 'abcde'],
+		['isolates', '\u2066a\u2067b\u2068c\u2069', 'abc'],
+		['directional marks', '\u200Ea\u200Fb\u061Cc', 'abc'],
+		['zero-width space, word joiner, BOM', '\uFEFFa\u200Bb\u2060c', 'abc'],
+		['C0 controls and DEL', 'a\u0000b\u0007c\u001Bd\u007F', 'abcd'],
+		['C1 controls', 'a\u0080b\u009Bc\u009F', 'abc'],
+		[
+			'line breaks and tabs become a space',
+			'line one\r\nline two\tthree\u2028four',
+			'line one line two three four'
+		],
+		['BMP noncharacters', 'a\uFFFEb\uFFFFc', 'abc'],
+		['Arabic noncharacter block', 'a\uFDD0b\uFDEFc', 'abc'],
+		['noncharacters in other planes', 'a\u{1FFFE}b\u{10FFFF}c\u{EFFFF}', 'abc'],
+		[
+			'code points next to noncharacters stay',
+			'\uFDCF\uFDF0\uFFFD\u{1FFFD}',
+			'\uFDCF\uFDF0\uFFFD\u{1FFFD}'
+		],
+		['lone high surrogate', 'a\uD800b', 'ab'],
+		['lone low surrogate', 'a\uDC00b', 'ab'],
+		['reversed pair is two lone surrogates', 'a\uDE00\uD83Db', 'ab'],
+		['empty', '', '']
+	])('%s', (_, input, expected) => {
+		expect(plainText(input)).toBe(expected);
+	});
+
+	test('its output is well-formed UTF-16 and already plain', () => {
+		const messy = '\u202E<b>\uD800 Tucson\u0000 \uFFFF(1)\u{10FFFE}';
+		const once = plainText(messy);
+		expect(once).toBe('<b> Tucson (1)');
+		expect(once.isWellFormed()).toBe(true);
+		expect(plainText(once)).toBe(once);
 	});
 });

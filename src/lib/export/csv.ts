@@ -4,6 +4,7 @@
  * as numbers, and text cells that a spreadsheet would run as a formula neutralised with `'`.
  */
 import Papa from 'papaparse';
+import { plainText } from '../format';
 
 export type CsvValue = string | number | boolean | null;
 
@@ -42,7 +43,8 @@ export function toCsv(table: CsvTable): string {
 	return (
 		BOM +
 		Papa.unparse(
-			{ fields: table.fields, data },
+			// Headers are names, so `plainText`; cells are the data as loaded, written as they are.
+			{ fields: table.fields.map(plainText), data },
 			{ escapeFormulae: FORMULA_START, newline: '\r\n', quotes: false }
 		) +
 		'\r\n'

@@ -7,7 +7,7 @@ import { percentChange } from '../data/change';
 import type { ManifestFile } from '../data/manifest';
 import { monthKey } from '../data/months';
 import { sectorComparisonSql } from '../queries/sector-comparison';
-import { sql } from '../queries/sql';
+import { sql, type Sql } from '../queries/sql';
 import type { FigureContext } from '../state/figure-context';
 import type { UrlState } from '../state/url-state';
 import { csvTable, rounded, type CsvTable } from './csv';
@@ -102,11 +102,19 @@ export function headlineDownloads(
 			{ label: `Each area: "value" is ${month}, "baselineValue" ${baselineMonth}`, sql: parts },
 			{
 				label: 'The headline: the sum of the areas',
-				sql: sql`SELECT CAST(sum(value) AS INTEGER) AS value, CAST(sum("baselineValue") AS INTEGER) AS "baselineValue" FROM (${parts}) AS parts`
+				sql: headlineTotalSql(parts)
 			}
 		],
 		sqlNotes: ['A null value means no source answers the filter in that month.']
 	});
+}
+
+/**
+ * The headline as the sum of its parts (`sectorComparisonSql`). BIGINT, because the sum of counts
+ * that each fit an INTEGER need not.
+ */
+export function headlineTotalSql(parts: Sql): Sql {
+	return sql`SELECT CAST(sum(value) AS BIGINT) AS value, CAST(sum("baselineValue") AS BIGINT) AS "baselineValue" FROM (${parts}) AS parts`;
 }
 
 /** "Data as of" in words: each distinct file's release. */

@@ -4,6 +4,7 @@
  */
 import { addMonths, fiscalYearOf, monthKey } from '../data/months';
 import type { UrlState } from '../state/url-state';
+import { plainText } from '../format';
 
 /** Every figure that can be downloaded or embedded, by the id the embed route takes as `view`. */
 export const FIGURE_VIEWS = [
@@ -30,9 +31,12 @@ export type FileNameState = Omit<UrlState, 'month' | 'from' | 'to'> & {
 	to: Date;
 };
 
-/** Only letters, digits, `-` and `+` inside a part; parts are joined with `_`. */
+/**
+ * Only letters, digits, `-` and `+` inside a part; parts are joined with `_`. Hidden characters
+ * (`plainText`) go first, so that they vanish rather than leave a `-`.
+ */
 const safe = (text: string) =>
-	text
+	plainText(text)
 		.replace(/[^A-Za-z0-9+-]+/g, '-')
 		.replace(/-{2,}/g, '-')
 		.replace(/^-|-$/g, '');

@@ -5,6 +5,7 @@
  */
 import { serializeUrlState, type UrlState } from '../state/url-state';
 import type { FigureView } from './file-name';
+import { plainText } from '../format';
 
 type Resolved = UrlState & { month: Date; from: Date; to: Date };
 
@@ -35,8 +36,12 @@ const EMBED_HEIGHT: Record<FigureView, number> = {
 	composition: 720
 };
 
+/**
+ * An attribute value in a snippet pasted into other people's pages: `plainText` first, so no bidi
+ * override or hidden character rides along in the title (a URL is percent-encoded already).
+ */
 const attribute = (text: string) =>
-	text.replaceAll('&', '&amp;').replaceAll('"', '&quot;').replaceAll('<', '&lt;');
+	plainText(text).replaceAll('&', '&amp;').replaceAll('"', '&quot;').replaceAll('<', '&lt;');
 
 /** The `<iframe>` snippet for an absolute embed URL. */
 export function embedSnippet(url: string, view: FigureView, title: string): string {

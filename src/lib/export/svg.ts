@@ -7,6 +7,7 @@
  *
  * `captureGraphic` reads the live page (browser only); `composeSvg` and `wrapText` are pure.
  */
+import { plainText } from '../format';
 
 export const FONT_STACK =
 	"system-ui, -apple-system, 'Segoe UI', Roboto, Helvetica, Arial, sans-serif";
@@ -39,17 +40,19 @@ export type Measure = (text: string, font: string) => number;
 // ---------------------------------------------------------------------------------------------
 // Pure: escaping, colours, wrapping, composition
 
+/**
+ * Text as XML character data or an attribute value: `plainText` first, which drops every
+ * character XML 1.0 forbids (controls, U+FFFE/U+FFFF, lone surrogates: one makes the whole SVG
+ * unreadable, and its PNG with it) and the bidi controls that would reorder a title; then the
+ * five markup characters as entities.
+ */
 export function escapeXml(text: string): string {
-	return (
-		text
-			.replaceAll('&', '&amp;')
-			.replaceAll('<', '&lt;')
-			.replaceAll('>', '&gt;')
-			.replaceAll('"', '&quot;')
-			// Characters XML 1.0 does not allow at all.
-			// eslint-disable-next-line no-control-regex
-			.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/g, '')
-	);
+	return plainText(text)
+		.replaceAll('&', '&amp;')
+		.replaceAll('<', '&lt;')
+		.replaceAll('>', '&gt;')
+		.replaceAll('"', '&quot;')
+		.replaceAll("'", '&apos;');
 }
 
 const num = (n: number) => String(Math.round(n * 100) / 100);
@@ -141,8 +144,10 @@ export function composeSvg(args: {
 	y += 14;
 	if (graphic && graphic.width > 0 && graphic.height > 0) {
 		const scale = Math.min(1, inner / graphic.width);
+		// Chart labels can come from an uploaded file, and XMLSerializer writes text as it is:
+		// the markup gets `plainText` too (its breaks becoming spaces changes nothing in SVG).
 		parts.push(
-			`<g transform="translate(${PAD},${num(y)})${scale < 1 ? ` scale(${Math.round(scale * 1000) / 1000})` : ''}">${graphic.markup}</g>`
+			`<g transform="translate(${PAD},${num(y)})${scale < 1 ? ` scale(${Math.round(scale * 1000) / 1000})` : ''}">${plainText(graphic.markup)}</g>`
 		);
 		y += graphic.height * scale + 14;
 	}

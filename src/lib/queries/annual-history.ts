@@ -39,7 +39,7 @@ export function annualHistorySql(filters: Filters): Sql | null {
 			WHERE scope = ${scope.scope} AND aor_code IS NULL ORDER BY fiscal_year`;
 	// A sum of sectors only for years in which every chosen sector has a value.
 	return sql`
-		SELECT fiscal_year AS "fiscalYear", CAST(sum(value) AS INTEGER) AS value,
+		SELECT fiscal_year AS "fiscalYear", CAST(sum(value) AS BIGINT) AS value,
 			string_agg(DISTINCT source_id, ',' ORDER BY source_id) AS "sourceId"
 		FROM annual_history WHERE scope = 'southwest' AND ${oneOf(trusted('aor_code'), scope.sectors)}
 		GROUP BY fiscal_year HAVING count(DISTINCT aor_code) = ${scope.sectors.length}

@@ -37,7 +37,7 @@ export function compositionSql(filters: Filters, dimension: CompositionDimension
 	const { key, label } = columnsOf(dimension);
 	return sql`
 		WITH ${answerableCte(filters, BREAKDOWN[dimension])}
-		SELECT e.month, ${key} AS key, ${label} AS label, CAST(sum(e.count) AS INTEGER) AS value
+		SELECT e.month, ${key} AS key, ${label} AS label, CAST(sum(e.count) AS BIGINT) AS value
 		FROM encounters e JOIN answerable a ON a.month = e.month
 		WHERE ${encounterConditions(filters, 'e')} AND ${key} IS NOT NULL
 		GROUP BY e.month, ${key}
@@ -62,7 +62,7 @@ export function compositionByAreaSql(scope: Filters, dimension: CompositionDimen
 	return sql`
 		WITH ${answerableCte(scope, BREAKDOWN[dimension])}
 		SELECT e.aor_code AS code, e.month, ${key} AS key, ${label} AS label,
-			CAST(sum(e.count) AS INTEGER) AS value
+			CAST(sum(e.count) AS BIGINT) AS value
 		FROM encounters e JOIN answerable a ON a.month = e.month
 		WHERE ${encounterConditions(scope, 'e')} AND ${key} IS NOT NULL
 			AND e.aor_code IS NOT NULL

@@ -15,7 +15,10 @@ export interface MonthlyTotal {
 	sourceIds: string[];
 }
 
-/** Every month some file covers for the filter's scope, with its total and sources. */
+/**
+ * Every month some file covers for the filter's scope, with its total and sources. Totals are
+ * BIGINT, here and in every query that sums: each row's count fits an INTEGER, a sum need not.
+ */
 export function monthlyTotalsSql(filters: Filters): Sql {
 	return sql`
 		WITH ${answerableCte(filters)},
@@ -28,7 +31,7 @@ export function monthlyTotalsSql(filters: Filters): Sql {
 			WHERE ${encounterConditions(filters, 'e')} GROUP BY e.month
 		)
 		SELECT m.month,
-			CASE WHEN a.month IS NOT NULL THEN CAST(coalesce(s.total, 0) AS INTEGER) END AS value,
+			CASE WHEN a.month IS NOT NULL THEN CAST(coalesce(s.total, 0) AS BIGINT) END AS value,
 			m."sourceIds"
 		FROM months m LEFT JOIN answerable a ON a.month = m.month LEFT JOIN sums s ON s.month = m.month
 		ORDER BY m.month`;

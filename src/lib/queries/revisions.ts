@@ -84,8 +84,8 @@ export async function releaseOverlaps(db: Db): Promise<ReleaseOverlap[]> {
 		SELECT s.older, s.newer, s."from", s."to",
 			CAST(count(c.month) AS INTEGER) AS "keysCompared",
 			CAST(count(c.month) FILTER (WHERE c.before <> c.after) AS INTEGER) AS "keysChanged",
-			CAST(coalesce(sum(c.before), 0) AS INTEGER) AS "totalBefore",
-			CAST(coalesce(sum(c.after), 0) AS INTEGER) AS "totalAfter"
+			CAST(coalesce(sum(c.before), 0) AS BIGINT) AS "totalBefore",
+			CAST(coalesce(sum(c.after), 0) AS BIGINT) AS "totalAfter"
 		FROM spans s LEFT JOIN compared c ON c.older = s.older AND c.newer = s.newer
 		GROUP BY ALL ORDER BY s.newer, s.older`);
 }
@@ -94,7 +94,7 @@ export async function revisions(db: Db, limit = 5000): Promise<Revision[]> {
 	return db.query<Revision>(sql`${comparedSql()}
 		SELECT older, newer, month, component, region, aor_code AS "aorCode", aor_name AS "aorName",
 			demographic, citizenship, title, encounter_type AS "encounterType",
-			CAST(before AS INTEGER) AS before, CAST(after AS INTEGER) AS after
+			CAST(before AS BIGINT) AS before, CAST(after AS BIGINT) AS after
 		FROM compared WHERE before <> after
 		ORDER BY month, abs(after - before) DESC, aor_code
 		LIMIT ${limit}`);
@@ -117,11 +117,11 @@ export interface ComponentVsSectors {
 export async function componentVsSectors(db: Db): Promise<ComponentVsSectors[]> {
 	return db.query<ComponentVsSectors>(sql`
 		WITH c AS (
-			SELECT month, CAST(sum(count) AS INTEGER) AS total FROM southwest_component
+			SELECT month, CAST(sum(count) AS BIGINT) AS total FROM southwest_component
 			WHERE component = 'usbp' AND title = '8' AND encounter_type = 'apprehensions' GROUP BY month
 		),
 		s AS (
-			SELECT e.month, CAST(sum(e.count) AS INTEGER) AS total, any_value(e.source_id) AS source_id
+			SELECT e.month, CAST(sum(e.count) AS BIGINT) AS total, any_value(e.source_id) AS source_id
 			FROM encounters e
 			WHERE e.component = 'usbp' AND e.region = 'southwest' AND e.title = '8' AND e.encounter_type = 'apprehensions'
 			GROUP BY e.month

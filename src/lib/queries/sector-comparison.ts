@@ -39,8 +39,8 @@ export function sectorComparisonSql(filters: Filters, month: Date, baseline: Dat
 			GROUP BY e.aor_code
 		)
 		SELECT a.code, a.name,
-			CASE WHEN c.value_covered THEN CAST(coalesce(s.value_total, 0) AS INTEGER) END AS value,
-			CASE WHEN c.base_covered THEN CAST(coalesce(s.base_total, 0) AS INTEGER) END AS "baselineValue"
+			CASE WHEN c.value_covered THEN CAST(coalesce(s.value_total, 0) AS BIGINT) END AS value,
+			CASE WHEN c.base_covered THEN CAST(coalesce(s.base_total, 0) AS BIGINT) END AS "baselineValue"
 		FROM aors a CROSS JOIN covered c LEFT JOIN sums s ON s.aor_code = a.code
 		ORDER BY a.component DESC, a.west_to_east NULLS LAST, a.name`;
 }

@@ -28,7 +28,7 @@ export function sectorMonthlySql(filters: Filters): Sql {
 			WHERE ${encounterConditions(filters, 'e')} GROUP BY ALL
 		)
 		SELECT a.code, a.name, m.month,
-			CASE WHEN an.month IS NOT NULL THEN CAST(coalesce(s.total, 0) AS INTEGER) END AS value
+			CASE WHEN an.month IS NOT NULL THEN CAST(coalesce(s.total, 0) AS BIGINT) END AS value
 		FROM aors a CROSS JOIN months m
 		LEFT JOIN answerable an ON an.month = m.month
 		LEFT JOIN sums s ON s.aor_code = a.code AND s.month = m.month

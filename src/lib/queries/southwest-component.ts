@@ -18,7 +18,7 @@ export async function southwestComponentTotal(
 	month: Date
 ): Promise<SouthwestComponentTotal> {
 	const rows = await db.query<SouthwestComponentTotal & { month: Date }>(sql`
-		SELECT month, CAST(sum(count) AS INTEGER) AS value, any_value(source_id) AS "sourceId"
+		SELECT month, CAST(sum(count) AS BIGINT) AS value, any_value(source_id) AS "sourceId"
 		FROM southwest_component WHERE component = ${component} GROUP BY month`);
 	const row = rows.find((r) => r.month.getTime() === month.getTime());
 	return row ? { value: row.value, sourceId: row.sourceId } : { value: null, sourceId: null };
