@@ -22,6 +22,9 @@ test('a valid release is loaded and reconciled to the unit', async ({ page }) =>
 	await open(page);
 	await upload(page, 'aor-sample.csv', readFileSync('tests/fixtures/upload/aor-sample.csv'));
 	const report = page.getByTestId('upload-report').last();
+	// Planned first: nothing is loaded until the user has seen what it replaces.
+	await expect(report).toHaveAttribute('data-status', 'planned');
+	await report.getByTestId('upload-confirm').click();
 	await expect(report).toHaveAttribute('data-status', 'loaded');
 	await expect(report.getByTestId('upload-summary')).toContainText('Nationwide Encounters');
 	await expect(report.getByTestId('reconciliation-ok')).toBeVisible();

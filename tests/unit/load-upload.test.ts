@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import type { ManifestFile } from '../../src/lib/data/manifest';
 import { monthKey } from '../../src/lib/data/months';
-import { loadUpload, uploadEntry } from '../../src/lib/data/upload/load-upload';
+import { loadUpload, sha256, uploadEntry } from '../../src/lib/data/upload/load-upload';
 import { overlap, validateCsv } from '../../src/lib/data/upload/validate';
 import { DEFAULT_FILTERS } from '../../src/lib/queries/filters';
 import { monthlyTotals } from '../../src/lib/queries/monthly-totals';
@@ -29,8 +29,9 @@ describe('loadUpload', () => {
 		const result = validateCsv('aor-sample.csv', bytes.length, bytes);
 		expect(result.ok).toBe(true);
 		const report = overlap(result, manifestFiles, { release: '2030-01' });
-		const file = await uploadEntry(result, report, bytes, 1);
-		const loaded = await loadUpload(db, file, bytes, manifestFiles);
+		const file = uploadEntry(result, report, await sha256(bytes), 'upload_1');
+		const canonical = new TextEncoder().encode(result.canonical!);
+		const loaded = await loadUpload(db, file, canonical, manifestFiles, result);
 		expect(loaded.totals).toEqual({ rows: result.rowsRead, sum: result.countSum });
 
 		// Independently: the sample's USBP Southwest rows by month.
@@ -66,7 +67,9 @@ describe('loadUpload', () => {
 			release: '2030-01',
 			coverage: { from: '2024-07', to: '2024-07', months: 1 }
 		};
-		await expect(loadUpload(db, bad, bytes, manifestFiles)).rejects.toThrow('bad.csv');
+		await expect(
+			loadUpload(db, bad, bytes, manifestFiles, { fileName: 'bad.csv', rowsRead: 1, countSum: 19 })
+		).rejects.toThrow('bad.csv');
 		expect(await byMonth(db)).toEqual(before);
 	});
 });

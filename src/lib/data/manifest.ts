@@ -39,6 +39,11 @@ export interface ManifestFile {
 	columns: string[];
 	/** First and last month covered; `months` counts distinct months (or years, for annual files). */
 	coverage: { from: string; to: string; months: number };
+	/**
+	 * Uploads only: the month × component × region cells the file has rows for. Precedence then
+	 * uses these instead of `coverage` × `scope`, so a sparse file replaces only what it holds.
+	 */
+	holds?: { month: string; component: ComponentCode; region: RegionCode }[];
 }
 
 export interface Manifest {

@@ -68,9 +68,13 @@ const monthNumber = (column: string) =>
 const vocabJoin = (alias: string, dimension: string, column: string) =>
 	`LEFT JOIN label_vocab ${alias} ON ${alias}.dimension = '${dimension}' AND ${alias}.variant = trim(${column})`;
 
-/** Lower-case, non-alphanumerics to `-`: `CHINA, PEOPLES REPUBLIC OF` → `china-peoples-republic-of`. */
+/**
+ * Lower-case, every run of characters other than letters and digits (in any script) to `-`:
+ * `CHINA, PEOPLES REPUBLIC OF` → `china-peoples-republic-of`, `中国` → `中国`. The URL's twin is
+ * `citizenshipSlug`; upload checks refuse a label without a letter or digit.
+ */
 const CITIZENSHIP_SLUG = (column: string) =>
-	`trim(regexp_replace(lower(${column}), '[^a-z0-9]+', '-', 'g'), '-')`;
+	`trim(regexp_replace(lower(${column}), '[^\\p{L}\\p{N}]+', '-', 'g'), '-')`;
 
 /** One `encounters`-role file as rows of the normalized shape. */
 function normalizedSelect(file: ManifestFile): string {
@@ -158,21 +162,29 @@ export function normalizedStatements(
 	const allEncounterFiles = files.filter((f) => f.role === 'encounters');
 	const rank = precedenceRank(allEncounterFiles);
 	const encounterFiles = allEncounterFiles.filter((f) => loaded.has(f.id));
+	const scopeRow = (f: ManifestFile, from: string, to: string, component: string, region: string) =>
+		sql`(${f.id}, ${rank.get(f.id) ?? 0}, CAST(${`${from}-01`} AS DATE), CAST(${`${to}-01`} AS DATE), ${component}, ${region}, ${f.layout === 'aor'}, ${f.layout === 'aor'}, ${loaded.has(f.id)}, ${f.layout})`;
+	// A bundled release covers its whole range and scope (a key it leaves out is 0); an upload
+	// covers only the months and scopes it has rows for, so a sparse file replaces nothing else.
 	const scopes = allEncounterFiles.flatMap((f) =>
-		f.scope.components.flatMap((component) =>
-			f.scope.regions.map(
-				(region) =>
-					sql`(${f.id}, ${rank.get(f.id) ?? 0}, CAST(${`${f.coverage.from}-01`} AS DATE), CAST(${`${f.coverage.to}-01`} AS DATE), ${component}, ${region}, ${f.layout === 'aor'}, ${f.layout === 'aor'}, ${loaded.has(f.id)}, ${f.layout})`
-			)
-		)
+		f.holds
+			? f.holds.map((h) => scopeRow(f, h.month, h.month, h.component, h.region))
+			: f.scope.components.flatMap((component) =>
+					f.scope.regions.map((region) =>
+						scopeRow(f, f.coverage.from, f.coverage.to, component, region)
+					)
+				)
 	);
 	const union = encounterFiles.map(normalizedSelect).join('\nUNION ALL\n');
 	const rowsTable = encounterFiles.length
 		? sql`CREATE OR REPLACE TABLE encounter_rows AS
+			WITH n AS (SELECT *, ${trusted(CITIZENSHIP_SLUG('citizenship'))} AS slug FROM (${trusted(union)})),
+				-- Spellings that share a slug (MEXICO, Mexico) are one citizenship with one label.
+				labels AS (SELECT slug, min(citizenship) AS label FROM n WHERE slug IS NOT NULL GROUP BY slug)
 			SELECT n.month, n.fiscal_year, n.component, n.region, n.aor_code, v.name AS aor_name,
-				n.demographic, ${trusted(CITIZENSHIP_SLUG('n.citizenship'))} AS citizenship,
-				n.citizenship AS citizenship_label, n.title, n.encounter_type, n.count, n.source_id
-			FROM (${trusted(union)}) n LEFT JOIN aor_vocab v ON v.code = n.aor_code`
+				n.demographic, n.slug AS citizenship, l.label AS citizenship_label, n.title,
+				n.encounter_type, n.count, n.source_id
+			FROM n LEFT JOIN aor_vocab v ON v.code = n.aor_code LEFT JOIN labels l ON l.slug = n.slug`
 		: sql`CREATE OR REPLACE TABLE encounter_rows (month DATE, fiscal_year INTEGER, component VARCHAR,
 			region VARCHAR, aor_code VARCHAR, aor_name VARCHAR, demographic VARCHAR, citizenship VARCHAR,
 			citizenship_label VARCHAR, title VARCHAR, encounter_type VARCHAR, count INTEGER, source_id VARCHAR)`;

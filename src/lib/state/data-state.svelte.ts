@@ -2,11 +2,14 @@
  * Loading of the bundled data into the one in-browser DuckDB, with progress for the loading view.
  * DuckDB and the loader are imported dynamically so that neither runs during prerender.
  */
-import type { CachedDb } from '../data/cached-db';
+import { cachedDb, type CachedDb } from '../data/cached-db';
+import { plainText } from '../format';
 import type { Db } from '../data/db';
 import type { LoadProgress } from '../data/load';
 import type { Manifest, ManifestFile } from '../data/manifest';
 import type { StatementSnapshot } from '../data/snapshot-db';
+import type { UploadPlan } from '../data/upload/load-upload';
+import { UploadQueue, type Ready } from '../data/upload/upload-queue';
 import type { ValidationResult } from '../data/upload/validate';
 
 export interface FileProgress {
@@ -28,8 +31,16 @@ export class DataState {
 	uploads = $state<UploadReport[]>([]);
 	#raw: Db | null = null;
 	#seed: [string, unknown[]][] = [];
+	/** Resolves with the engine once every bundled file is in: uploads are planned against it. */
+	#loaded = deferred<Db>();
+	readonly #queue = new UploadQueue(() => this.#loaded.promise, []);
+	/** Per upload: its cancel switch, and its plan once made. */
+	readonly #handles = new Map<string, { abort: AbortController; ready: Ready | null }>();
 
 	constructor(readonly manifest: Manifest) {
+		this.#queue.files = manifest.files;
+		// Uploads waiting on data that failed to load fail with it, not forever.
+		this.#loaded.promise.catch(() => {});
 		this.files = manifest.files;
 		this.progress = manifest.files.map((file) => ({ file, stage: 'waiting', bytesLoaded: 0 }));
 	}
@@ -75,11 +86,10 @@ export class DataState {
 		this.status = 'loading';
 		this.error = null;
 		try {
-			const [{ browserDb }, load, { fetchBundledFile }, { cachedDb }] = await Promise.all([
+			const [{ browserDb }, load, { fetchBundledFile }] = await Promise.all([
 				import('../data/duckdb-browser'),
 				import('../data/load'),
-				import('../data/fetch-file'),
-				import('../data/cached-db')
+				import('../data/fetch-file')
 			]);
 			const files = this.manifest.files;
 			const onProgress = (p: LoadProgress) => {
@@ -107,90 +117,150 @@ export class DataState {
 				// large files are read, so the first numbers are not queued behind them.
 				await quiet(handle);
 			}
+			this.#loaded.resolve(db);
 		} catch (error) {
-			this.error = error instanceof Error ? error.message : String(error);
+			this.error = message(error);
 			this.status = 'error';
+			this.#loaded.reject(new Error(`The bundled data could not be loaded: ${this.error}`));
 		}
 	}
 
 	/**
-	 * Checks a user's CSV and, if every row passes, loads it beside the bundled files (all or
-	 * nothing). A refused or failed file leaves the loaded data exactly as it was.
+	 * Checks a user's CSV in a worker (with progress; `cancel` stops it), then plans it against
+	 * the loaded data: every month and scope it would replace, with totals before and after. It is
+	 * loaded only when the user confirms (`confirm`), all or nothing; a refused, cancelled or
+	 * failed file leaves the loaded data exactly as it was.
 	 */
-	async addUpload(name: string, size: number, read: () => Promise<Uint8Array>): Promise<void> {
-		const report: UploadReport = {
+	async addUpload(fileName: string, size: number, read: () => Promise<Uint8Array>): Promise<void> {
+		// The name is the user's text: it reaches messages, titles and SVG, so keep it plain.
+		const name = plainText(fileName);
+		// The id is taken now, before anything is awaited: files chosen together never share one.
+		const id = this.#queue.nextId();
+		const abort = new AbortController();
+		this.#handles.set(id, { abort, ready: null });
+		this.uploads.push({
+			id,
 			fileName: name,
 			status: 'checking',
-			summary: 'Checking…',
+			summary: 'Checking every row…',
+			progress: 0,
 			overlap: null,
+			plan: null,
 			validation: null,
 			reconciliation: null,
 			error: null
-		};
-		this.uploads.push(report);
+		});
 		const entry = this.uploads[this.uploads.length - 1];
-		const v = await import('../data/upload/validate');
-		const tooLarge = v.sizeProblem(name, size);
-		if (tooLarge) {
-			Object.assign(entry, { status: 'refused', summary: tooLarge });
-			return;
-		}
-		const bytes = await read();
-		const result = v.validateCsv(name, size, bytes);
-		entry.validation = result;
-		entry.summary = result.summary || result.errors.join(' ');
-		if (!result.ok) {
-			entry.status = 'refused';
-			return;
-		}
-		const overlap = v.overlap(result, this.files);
-		entry.overlap = overlap.summary;
-		if (result.role !== 'encounters') {
-			Object.assign(entry, {
-				status: 'refused',
-				summary: `${result.summary}. Recognised, but not loaded: the explorer's views are built from CBP's AOR releases and the project's sector files.`
-			});
-			return;
-		}
-		if (!this.#raw || this.status !== 'ready' || !this.complete) {
-			Object.assign(entry, {
-				status: 'failed',
-				error: 'Wait until the bundled data has finished loading, then add the file again.'
-			});
-			return;
-		}
 		try {
-			const { uploadEntry, loadUpload } = await import('../data/upload/load-upload');
-			const { cachedDb } = await import('../data/cached-db');
-			const file = await uploadEntry(result, overlap, bytes, this.uploads.length);
-			const loaded = await loadUpload(this.#raw, file, bytes, this.files);
-			this.files = [...this.files, file];
-			this.db = cachedDb(this.#raw);
+			const [{ sizeProblem }, { validateInWorker }] = await Promise.all([
+				import('../data/upload/validate'),
+				import('../data/upload/validate-in-worker')
+			]);
+			const tooLarge = sizeProblem(name, size);
+			if (tooLarge) return void Object.assign(entry, { status: 'refused', summary: tooLarge });
+			const bytes = await read();
+			const result = await validateInWorker(
+				name,
+				bytes,
+				(fraction) => (entry.progress = fraction),
+				abort.signal
+			);
+			Object.assign(entry, {
+				validation: result,
+				progress: null,
+				summary: result.summary || result.errors.join(' ')
+			});
+			if (!result.ok) return void (entry.status = 'refused');
+			entry.status = 'planning';
+			if (!this.complete) entry.summary += '. Waiting for the bundled data to compare it with…';
+			const prepared = await this.#queue.prepare(id, result, bytes);
+			if (abort.signal.aborted) return;
+			if (!prepared.ok)
+				return void Object.assign(entry, { status: 'refused', summary: prepared.reason });
+			this.#handles.get(id)!.ready = prepared;
+			Object.assign(entry, {
+				status: 'planned',
+				summary: result.summary,
+				overlap: prepared.overlap.summary,
+				plan: prepared.plan
+			});
+		} catch (error) {
+			if (abort.signal.aborted) return;
+			Object.assign(entry, { status: 'failed', progress: null, error: message(error) });
+		}
+	}
+
+	/** Stops checking a file, or drops a planned one: nothing is loaded. */
+	cancel(id: string): void {
+		const entry = this.uploads.find((u) => u.id === id);
+		if (!entry || !['checking', 'planning', 'planned'].includes(entry.status)) return;
+		this.#handles.get(id)?.abort.abort();
+		this.#handles.delete(id);
+		Object.assign(entry, {
+			status: 'cancelled',
+			progress: null,
+			summary: `${entry.fileName}: cancelled; nothing was loaded.`
+		});
+	}
+
+	/** Loads a planned upload (after any load confirmed before it). */
+	async confirm(id: string): Promise<void> {
+		const entry = this.uploads.find((u) => u.id === id);
+		const ready = this.#handles.get(id)?.ready;
+		if (!entry || !ready || entry.status !== 'planned') return;
+		entry.status = 'loading';
+		this.#handles.delete(id);
+		try {
+			const loaded = await this.#queue.load(ready);
+			this.files = this.#queue.files;
+			this.db = cachedDb(this.#raw!);
 			entry.reconciliation = {
-				rowsRead: result.rowsRead,
+				rowsRead: ready.result.rowsRead,
 				rowsLoaded: loaded.totals.rows,
-				rowsRejected: result.rowsRejected,
-				sumParsed: result.countSum,
+				rowsRejected: ready.result.rowsRejected,
+				sumParsed: ready.result.countSum,
 				sumLoaded: loaded.totals.sum
 			};
 			entry.status = 'loaded';
 		} catch (error) {
-			Object.assign(entry, {
-				status: 'failed',
-				error: error instanceof Error ? error.message : String(error)
-			});
+			Object.assign(entry, { status: 'failed', error: message(error) });
+		}
+		// The data changed: what the other planned files would replace is said again.
+		for (const [other, handle] of this.#handles) {
+			if (!handle.ready) continue;
+			const replanned = await this.#queue.replan(handle.ready);
+			const report = this.uploads.find((u) => u.id === other);
+			if (!report || report.status !== 'planned' || this.#handles.get(other) !== handle) continue;
+			handle.ready = replanned;
+			Object.assign(report, { plan: replanned.plan, overlap: replanned.overlap.summary });
 		}
 	}
 }
 
+function deferred<T>() {
+	let resolve!: (value: T) => void;
+	let reject!: (error: Error) => void;
+	const promise = new Promise<T>((res, rej) => ([resolve, reject] = [res, rej]));
+	return { promise, resolve, reject };
+}
+
+const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
+
 /** What became of one uploaded file, for the upload panel. */
 export interface UploadReport {
+	id: string;
 	fileName: string;
-	status: 'checking' | 'loaded' | 'refused' | 'failed';
+	/** `planned` waits for the user to confirm or cancel. */
+	status:
+		'checking' | 'planning' | 'planned' | 'loading' | 'loaded' | 'refused' | 'failed' | 'cancelled';
 	/** Layout, coverage and rows recognised, or why it was refused. */
 	summary: string;
+	/** Share of the file checked (0–1) while checking. */
+	progress: number | null;
 	/** How it overlaps what was loaded, and which months it now supplies. */
 	overlap: string | null;
+	/** Every month and scope it would replace or add, with totals before and after. */
+	plan: UploadPlan | null;
 	validation: ValidationResult | null;
 	/** Rows read and sum of counts by papaparse against DuckDB's, when loaded. */
 	reconciliation: {

@@ -1,12 +1,16 @@
 /**
- * Loads a validated upload into DuckDB all-or-nothing: the file becomes one more manifest entry
- * (ranked by its release like any other), is read by the same ingest SQL as the bundled files,
- * and the views are rebuilt. If anything fails, its table is dropped and the views are rebuilt
- * from the files loaded before, so the data already loaded stays exactly as it was.
+ * An upload's manifest entry, its plan (what it would replace, with totals before and after) and
+ * its load, all-or-nothing: the file is read by the same ingest SQL as the bundled files from the
+ * canonical copy the checks produced, and the views are rebuilt. If anything fails, or DuckDB does
+ * not read exactly the rows and counts the checks read, its table is dropped and the views are
+ * rebuilt from the files loaded before, so the data already loaded stays exactly as it was.
  */
+import { plainText } from '../../format';
 import type { Db } from '../db';
 import { buildViews, ingestFiles } from '../load';
-import type { ManifestFile } from '../manifest';
+import { precedenceRank, type ManifestFile } from '../manifest';
+import { AOR_BY_CODE, type ComponentCode, type RegionCode } from '../vocabulary';
+import { loadedCells } from '../../queries/upload-plan';
 import { loadedTotals, type LoadedTotals } from '../../queries/reconciliation';
 import { identifier, sql } from '../../queries/sql';
 import type { OverlapReport, ValidationResult } from './validate';
@@ -17,26 +21,28 @@ export interface LoadedUpload {
 	totals: LoadedTotals;
 }
 
-async function sha256(bytes: Uint8Array): Promise<string> {
+export async function sha256(bytes: Uint8Array): Promise<string> {
 	const digest = await crypto.subtle.digest('SHA-256', bytes as BufferSource);
 	return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
 }
 
 /** The manifest entry an upload gets: its own id, its layout, and the release it is ranked by. */
-export async function uploadEntry(
+export function uploadEntry(
 	result: ValidationResult,
 	overlap: OverlapReport,
-	bytes: Uint8Array,
-	index: number
-): Promise<ManifestFile> {
+	sha: string,
+	id: string
+): ManifestFile {
 	if (!result.ok || !result.layout || !result.coverage || result.role !== 'encounters')
 		throw new Error(`${result.fileName} cannot be loaded into the explorer's views.`);
+	// A file name is the user's text: it reaches titles, SVG and file names, so keep it plain.
+	const name = plainText(result.fileName);
 	return {
-		id: `upload_${index}`,
-		path: result.fileName,
+		id,
+		path: name,
 		layout: result.layout as ManifestFile['layout'],
-		label: `Uploaded: ${result.fileName}`,
-		title: result.layoutLabel ?? result.fileName,
+		label: `Uploaded: ${name}`,
+		title: result.layoutLabel ?? name,
 		publisher: 'Uploaded in this browser',
 		source: 'local file',
 		url: '',
@@ -49,26 +55,101 @@ export async function uploadEntry(
 		role: 'encounters',
 		measures: result.layoutLabel ?? '',
 		scope: result.scope,
-		sha256: await sha256(bytes),
-		bytes: bytes.length,
+		sha256: sha,
+		bytes: result.bytes,
 		rows: result.rowsRead,
 		columns: result.columns,
-		coverage: result.coverage
+		coverage: result.coverage,
+		holds: result.cells.flatMap((c) =>
+			c.component && c.region
+				? [{ month: c.month, component: c.component, region: c.region }]
+				: []
+		)
 	};
+}
+
+/** One month × component × region the upload holds, as it is now and as it would be. */
+export interface PlannedCell {
+	month: string;
+	component: ComponentCode;
+	region: RegionCode;
+	/** The loaded total now; null where no loaded file covers it. */
+	before: number | null;
+	/** The upload's total. */
+	after: number;
+	/** The file that answers it now. */
+	sourceId: string | null;
+	/** Areas with rows now that the upload has none for: they would read 0. */
+	missingAreas: string[];
+}
+
+export interface UploadPlan {
+	/** Cells a loaded file answers now and the upload would answer instead. */
+	replaces: PlannedCell[];
+	/** Cells no loaded file covers: the upload adds them. */
+	adds: PlannedCell[];
+	/** Cells a higher-ranked loaded file keeps: the upload is not used there. */
+	keeps: PlannedCell[];
+}
+
+/** What loading `entry` would change, cell by cell, under the precedence of `manifest.ts`. */
+export async function planUpload(
+	db: Db,
+	entry: ManifestFile,
+	result: ValidationResult,
+	loadedFiles: ManifestFile[]
+): Promise<UploadPlan> {
+	const rank = precedenceRank([
+		...loadedFiles.filter((f) => f.role === 'encounters'),
+		entry
+	]);
+	const months = [...new Set(result.cells.map((c) => c.month))];
+	const now = new Map(
+		(await loadedCells(db, months)).map((c) => [`${c.month}|${c.component}|${c.region}`, c])
+	);
+	const plan: UploadPlan = { replaces: [], adds: [], keeps: [] };
+	for (const cell of result.cells) {
+		if (!cell.component || !cell.region) continue;
+		const current = now.get(`${cell.month}|${cell.component}|${cell.region}`);
+		const planned: PlannedCell = {
+			month: cell.month,
+			component: cell.component,
+			region: cell.region,
+			before: current?.total ?? null,
+			after: cell.count,
+			sourceId: current?.sourceId ?? null,
+			missingAreas: current?.areas.filter((a) => !cell.areas.includes(a)) ?? []
+		};
+		if (!current) plan.adds.push(planned);
+		else if ((rank.get(current.sourceId) ?? 0) < rank.get(entry.id)!) plan.replaces.push(planned);
+		else plan.keeps.push({ ...planned, missingAreas: [] });
+	}
+	return plan;
+}
+
+/** `Tucson Sector, El Paso Sector and 6 more` */
+export function areaNames(codes: string[], max = 4): string {
+	const names = codes.map((c) => AOR_BY_CODE.get(c)?.name ?? c);
+	if (names.length <= max) return names.join(', ').replace(/, ([^,]*)$/, ' and $1');
+	return `${names.slice(0, max).join(', ')} and ${names.length - max} more`;
 }
 
 export async function loadUpload(
 	db: Db,
 	file: ManifestFile,
-	bytes: Uint8Array,
-	loadedFiles: ManifestFile[]
+	canonical: Uint8Array,
+	loadedFiles: ManifestFile[],
+	result: Pick<ValidationResult, 'rowsRead' | 'countSum' | 'fileName'>
 ): Promise<LoadedUpload> {
 	const before = new Set(loadedFiles.map((f) => f.id));
 	try {
-		await ingestFiles(db, [file], new Map([[file.id, Promise.resolve(bytes)]]), () => {});
+		await ingestFiles(db, [file], new Map([[file.id, Promise.resolve(canonical)]]), () => {});
 		const totals = await loadedTotals(db, file);
-		const all = [...loadedFiles, file];
-		await buildViews(db, all, new Set([...before, file.id]));
+		if (totals.rows !== result.rowsRead || totals.sum !== result.countSum)
+			throw new Error(
+				`${result.fileName}: DuckDB read ${totals.rows} rows summing to ${totals.sum}, but the checks read ${result.rowsRead} rows summing to ${result.countSum}`
+			);
+		await buildViews(db, [...loadedFiles, file], new Set([...before, file.id]));
 		return { file, totals };
 	} catch (error) {
 		await db.query(sql`DROP TABLE IF EXISTS ${identifier(file.id)}`).catch(() => {});

@@ -12,7 +12,7 @@ import type { ValidationResult } from './validate';
 /** The manifest fields the overlap needs; a full `ManifestFile` will do. */
 export type LoadedFile = Pick<
 	ManifestFile,
-	'id' | 'path' | 'label' | 'layout' | 'role' | 'release' | 'scope' | 'coverage'
+	'id' | 'path' | 'label' | 'layout' | 'role' | 'release' | 'scope' | 'coverage' | 'holds'
 >;
 
 export interface FileOverlap {
@@ -81,8 +81,11 @@ function uploadMonths(result: ValidationResult): string[] {
 const isAnnual = (result: ValidationResult) =>
 	result.layout === 'annual-nationwide' || result.layout === 'annual-sector';
 
+/** An upload covers only the months it has rows for; a bundled file its whole range. */
 const covers = (file: LoadedFile, month: string) =>
-	file.coverage.from <= month && month <= file.coverage.to;
+	file.holds
+		? file.holds.some((h) => h.month === month)
+		: file.coverage.from <= month && month <= file.coverage.to;
 
 /**
  * Compares a validated upload with the loaded files. `release` is the upload's CBP release

@@ -61,6 +61,8 @@ export interface RowFacts {
 	count: number;
 	component: ComponentCode | null;
 	region: RegionCode | null;
+	/** The area of responsibility the row counts (a sector or field office code), if it names one. */
+	area: string | null;
 	/** The row's normalised key (every column but the count); a repeated key is counted twice. */
 	key: string;
 }
@@ -72,10 +74,21 @@ export interface CellProblem {
 	expected: string;
 }
 
-/** Collects the problems of one row; every check returns null when its cell is wrong. */
+/** The first month of CBP's monthly series (October 1999, FY2000) and of its annual tables. */
+export const FIRST_MONTH = utcMonth(1999, 9);
+export const FIRST_FISCAL_YEAR = 1925;
+
+/**
+ * Collects the problems of one row; every check returns null when its cell is wrong. `latest` is
+ * the last month a row may name: CBP publishes no month before it has ended, so a later one is a
+ * typo (FY2099) that would move the explorer's default month there.
+ */
 export class RowCheck {
 	readonly problems: CellProblem[] = [];
-	constructor(private readonly cells: Record<string, string>) {}
+	constructor(
+		private readonly cells: Record<string, string>,
+		readonly latest: Date
+	) {}
 
 	value(column: string): string {
 		return this.cells[column] ?? '';
@@ -173,20 +186,51 @@ function label<K extends keyof LabelCodes>(
 	);
 }
 
+/** A free-text label (a citizenship): it becomes a URL slug, so it needs a letter or digit. */
 function text(check: RowCheck, column: string): string | null {
 	const value = check.value(column).trim();
-	return value === '' ? check.fail(column, 'is empty', 'a non-empty label') : value;
+	if (value === '') return check.fail(column, 'is empty', 'a non-empty label');
+	return /[\p{L}\p{N}]/u.test(value)
+		? value
+		: check.fail(column, 'has no letter or digit', 'a label such as MEXICO or "CHINA, PEOPLES REPUBLIC OF"');
+}
+
+/** A fiscal year CBP can have published: from `first` to the one `latest` falls in. */
+function fiscalYearInRecord(check: RowCheck, column: string, fiscalYear: number | null, first: number) {
+	if (fiscalYear === null) return null;
+	const last = fiscalYearOf(check.latest);
+	return fiscalYear >= first && fiscalYear <= last
+		? fiscalYear
+		: check.fail(
+				column,
+				fiscalYear < first
+					? `is before FY${first}, the first year of CBP's ${first === FIRST_FISCAL_YEAR ? 'annual tables' : 'monthly series'}`
+					: `is after FY${last}, the current fiscal year`,
+				`a fiscal year from ${first} to ${last}`
+			);
+}
+
+/** A month no later than `latest` (the row's fiscal year was checked already). */
+function monthInRecord(check: RowCheck, column: string, month: Date | null): Date | null {
+	if (month === null) return null;
+	if (month < FIRST_MONTH)
+		return check.fail(column, `is before ${monthKey(FIRST_MONTH)}, the first month of CBP's monthly series`, `a month from ${monthKey(FIRST_MONTH)} to ${monthKey(check.latest)}`);
+	return month <= check.latest
+		? month
+		: check.fail(column, `names ${monthKey(month)}, a month that has not ended yet`, `a month up to ${monthKey(check.latest)}`);
 }
 
 function fiscalYearLabel(check: RowCheck, column: string): number | null {
 	const fiscalYear = parseFiscalYear(check.value(column));
-	return fiscalYear ?? check.fail(column, 'is not a fiscal year', 'a fiscal year such as 2024 or 2025 (FYTD)');
+	if (fiscalYear === null)
+		return check.fail(column, 'is not a fiscal year', 'a fiscal year such as 2024 or 2025 (FYTD)');
+	return fiscalYearInRecord(check, column, fiscalYear, FIRST_MONTH.getUTCFullYear() + 1);
 }
 
-function fiscalYearNumber(check: RowCheck, column: string): number | null {
+function fiscalYearNumber(check: RowCheck, column: string, first = FIRST_FISCAL_YEAR): number | null {
 	const value = check.value(column).trim();
 	return /^\d{4}$/.test(value)
-		? Number(value)
+		? fiscalYearInRecord(check, column, Number(value), first)
 		: check.fail(column, 'is not a fiscal year', 'a four-digit fiscal year such as 2024');
 }
 
@@ -205,15 +249,15 @@ function monthGrouping(check: RowCheck, column: string): string | null {
 }
 
 function isoMonth(check: RowCheck, column: string): Date | null {
-	return (
-		parseMonthKey(check.value(column)) ??
-		check.fail(column, 'is not a month', 'a month written YYYY-MM, such as 2024-06')
-	);
+	const month = parseMonthKey(check.value(column));
+	return month
+		? monthInRecord(check, column, month)
+		: check.fail(column, 'is not a month', 'a month written YYYY-MM, such as 2024-06');
 }
 
 /** A derived file's `fiscal_year` must be the fiscal year its `month` falls in. */
 function fiscalYearOfMonth(check: RowCheck, column: string, month: Date | null): number | null {
-	const fiscalYear = fiscalYearNumber(check, column);
+	const fiscalYear = fiscalYearNumber(check, column, FIRST_MONTH.getUTCFullYear() + 1);
 	if (fiscalYear === null || month === null) return fiscalYear;
 	const expected = fiscalYearOf(month);
 	return fiscalYear === expected
@@ -280,10 +324,14 @@ function usbpSector(
 
 const key = (...parts: (string | number | null)[]) => parts.join('\u001f');
 
-function fiscalMonth(fiscalYear: number | null, abbreviation: string | null): Date | null {
+function fiscalMonth(
+	check: RowCheck,
+	fiscalYear: number | null,
+	abbreviation: string | null
+): Date | null {
 	return fiscalYear === null || abbreviation === null
 		? null
-		: monthOfFiscal(fiscalYear, abbreviation);
+		: monthInRecord(check, 'Month (abbv)', monthOfFiscal(fiscalYear, abbreviation));
 }
 
 /** Every problem of a row is collected (not just the first), then the row is accepted or not. */
@@ -316,13 +364,14 @@ export const UPLOAD_LAYOUTS: UploadLayout[] = [
 			const title = label(c, 'Title of Authority', 'title');
 			const type = label(c, 'Encounter Type', 'encounterType');
 			const n = count(c, 'Encounter Count');
-			const month = fiscalMonth(fiscalYear, abbreviation);
+			const month = fiscalMonth(c, fiscalYear, abbreviation);
 			return done(c, {
 				month: month!,
 				fiscalYear: fiscalYear!,
 				count: n!,
 				component,
 				region,
+				area: aor?.code ?? null,
 				key: key(month && monthKey(month), component, region, aor?.code ?? null, demographic, citizenship, title, type)
 			});
 		}
@@ -346,13 +395,14 @@ export const UPLOAD_LAYOUTS: UploadLayout[] = [
 			const citizenship = text(c, 'Citizenship');
 			const title = label(c, 'Title of Authority', 'title');
 			const n = count(c, 'Encounter Count');
-			const month = fiscalMonth(fiscalYear, abbreviation);
+			const month = fiscalMonth(c, fiscalYear, abbreviation);
 			return done(c, {
 				month: month!,
 				fiscalYear: fiscalYear!,
 				count: n!,
 				component: null,
 				region,
+				area: null,
 				key: key(month && monthKey(month), region, state, demographic, citizenship, title)
 			});
 		}
@@ -372,13 +422,14 @@ export const UPLOAD_LAYOUTS: UploadLayout[] = [
 			const title = label(c, 'Title of Authority', 'title');
 			const type = label(c, 'Encounter Type', 'encounterType');
 			const n = count(c, 'Encounter Count');
-			const month = fiscalMonth(fiscalYear, abbreviation);
+			const month = fiscalMonth(c, fiscalYear, abbreviation);
 			return done(c, {
 				month: month!,
 				fiscalYear: fiscalYear!,
 				count: n!,
 				component,
 				region: 'southwest',
+				area: null,
 				key: key(month && monthKey(month), component, demographic, citizenship, title, type)
 			});
 		}
@@ -407,6 +458,7 @@ export const UPLOAD_LAYOUTS: UploadLayout[] = [
 				count: n!,
 				component,
 				region,
+				area: aor?.code ?? null,
 				key: key(month && monthKey(month), component, region, aor?.code ?? null, title, type)
 			});
 		}
@@ -428,6 +480,7 @@ export const UPLOAD_LAYOUTS: UploadLayout[] = [
 				count: n!,
 				component: 'usbp',
 				region,
+				area: sector === 'total' ? null : (sector?.code ?? null),
 				key: key(month && monthKey(month), sector === 'total' ? sector : (sector?.code ?? null))
 			});
 		}
@@ -447,6 +500,7 @@ export const UPLOAD_LAYOUTS: UploadLayout[] = [
 				count: n!,
 				component: 'usbp',
 				region: null,
+				area: null,
 				key: key(fiscalYear)
 			});
 		}
@@ -466,6 +520,7 @@ export const UPLOAD_LAYOUTS: UploadLayout[] = [
 				count: n!,
 				component: 'usbp',
 				region: sector === 'total' ? 'southwest' : (sector?.region ?? null),
+				area: sector === 'total' ? null : (sector?.code ?? null),
 				key: key(sector === 'total' ? sector : (sector?.code ?? null), fiscalYear)
 			});
 		}

@@ -8,7 +8,7 @@
 import Papa from 'papaparse';
 import { formatCount, formatMonthShort } from '../../format';
 import { layoutOfHeader } from '../layouts';
-import { addMonths, monthKey, parseMonthKey } from '../months';
+import { addMonths, monthKey, parseMonthKey, utcMonth } from '../months';
 import type { ComponentCode, RegionCode } from '../vocabulary';
 import { decodeCsvBytes } from './decode';
 import {
@@ -80,13 +80,50 @@ export interface ValidationResult {
 	summary: string;
 	/** The file started with a UTF-8 byte-order mark (accepted and ignored). */
 	hadBom: boolean;
+	/**
+	 * What the file holds, per month × component × region: the sum of its counts and the areas
+	 * (sectors, field offices) it names. A month or scope with no row is not held.
+	 */
+	cells: HeldCell[];
+	/**
+	 * The accepted rows re-written as plain CSV (trimmed cells, LF line ends, no byte-order mark),
+	 * when `ok`: what DuckDB reads, so the load sees exactly what was checked.
+	 */
+	canonical: string | null;
 }
+
+export interface HeldCell {
+	month: string;
+	component: ComponentCode | null;
+	region: RegionCode | null;
+	count: number;
+	areas: string[];
+}
+
+export interface ValidateOptions {
+	/** The last month a row may name; the month before today's by default. */
+	latest?: Date;
+	/** Called now and then with the share of the text read (0–1). */
+	onProgress?: (fraction: number) => void;
+}
+
+/** Control, format (bidi overrides, zero-width, a stray byte-order mark), private-use and
+ * surrogate code points, and noncharacters: invisible in a label, and unsafe in titles and SVG. */
+const HIDDEN = /[\p{Cc}\p{Cf}\p{Co}\p{Cs}\u{FDD0}-\u{FDEF}\u{FFFE}\u{FFFF}\u{1FFFE}\u{1FFFF}\u{10FFFE}\u{10FFFF}]/u;
+const HIDDEN_ALL = new RegExp(HIDDEN.source, 'gu');
+const codePoint = (c: string) => `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+
+/** CSV quoting for the canonical copy. */
+const csvCell = (value: string) => (/[",\n\r]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value);
 
 const COMPONENT_ORDER: ComponentCode[] = ['usbp', 'ofo'];
 const REGION_ORDER: RegionCode[] = ['southwest', 'northern', 'other'];
 
+/** Hidden characters spelt out (`U+202E`), so none reaches the page raw. */
+const spell = (value: string) => value.replace(HIDDEN_ALL, codePoint);
+/** A value quoted for a message. */
 const show = (value: string, max = 80) =>
-	JSON.stringify(value.length > max ? value.slice(0, max) + '…' : value);
+	spell(JSON.stringify(value.length > max ? value.slice(0, max) + '…' : value));
 
 const lines = (line: number, endLine: number) =>
 	endLine > line ? `lines ${line}–${endLine}` : `line ${line}`;
@@ -113,7 +150,9 @@ function emptyResult(fileName: string, bytes: number): ValidationResult {
 		countSum: 0,
 		errors: [],
 		summary: '',
-		hadBom: false
+		hadBom: false,
+		cells: [],
+		canonical: null
 	};
 }
 
@@ -219,7 +258,12 @@ function lineIndex(text: string): (offset: number) => number {
  * Validates one CSV file. `size` is checked before `bytes` is touched, so a caller that has only
  * the size (a browser `File`) can call `sizeProblem` first and read the bytes only if it is null.
  */
-export function validateCsv(fileName: string, size: number, bytes: Uint8Array): ValidationResult {
+export function validateCsv(
+	fileName: string,
+	size: number,
+	bytes: Uint8Array,
+	{ latest = addMonths(utcMonth(new Date().getUTCFullYear(), new Date().getUTCMonth()), -1), onProgress }: ValidateOptions = {}
+): ValidationResult {
 	const result = emptyResult(fileName, size);
 	const tooLarge = sizeProblem(fileName, size);
 	if (tooLarge) return refuse(result, tooLarge);
@@ -242,6 +286,9 @@ export function validateCsv(fileName: string, size: number, bytes: Uint8Array): 
 	const fiscalYears = new Set<number>();
 	const components = new Set<ComponentCode>();
 	const regions = new Set<RegionCode>();
+	const held = new Map<string, HeldCell & { areaSet: Set<string> }>();
+	const canonical: string[] = [];
+	let rowsSinceProgress = 0;
 
 	const reject = (line: number, endLine: number, column: string | null, value: string, reason: string, expected: string) => {
 		rejectedLines.add(line);
@@ -254,7 +301,7 @@ export function validateCsv(fileName: string, size: number, bytes: Uint8Array): 
 			line,
 			endLine,
 			column,
-			value: value.length > 80 ? value.slice(0, 80) + '…' : value,
+			value: spell(value.length > 80 ? value.slice(0, 80) + '…' : value),
 			reason,
 			expected,
 			message: `${fileName}, ${lines(line, endLine)}${column === null ? '' : `, column ${show(column)}`}: ${subject} ${reason}; expected ${expected}`
@@ -272,6 +319,10 @@ export function validateCsv(fileName: string, size: number, bytes: Uint8Array): 
 			const start = rowStart;
 			const end = step.meta.cursor;
 			rowStart = end;
+			if (onProgress && ++rowsSinceProgress === 5_000) {
+				rowsSinceProgress = 0;
+				onProgress(end / text.length);
+			}
 			const cells = step.data;
 			if (!step.errors.length && cells.length === 1 && cells[0].trim() === '') return;
 			const line = lineAt(start);
@@ -320,10 +371,20 @@ export function validateCsv(fileName: string, size: number, bytes: Uint8Array): 
 					`${layout.columns.length} comma-separated fields, one per column (${layout.columns.join(',')})`
 				);
 			}
-			const check = new RowCheck(Object.fromEntries(layout.columns.map((c, i) => [c, cells[i]])));
+			// Any run of white space (tabs, no-break spaces, a line break inside quotes) reads as one
+			// space, so a label means what it shows.
+			const clean = cells.map((c) => c.replace(/\s+/gu, ' ').trim());
+			let hidden = false;
+			clean.forEach((value, i) => {
+				const found = HIDDEN.exec(value);
+				if (!found) return;
+				hidden = true;
+				reject(line, endLine, layout!.columns[i], value, `contains the invisible character ${codePoint(found[0])}`, 'plain text without control, format or private-use characters');
+			});
+			const check = new RowCheck(Object.fromEntries(layout.columns.map((c, i) => [c, clean[i]])), latest);
 			const facts = layout.checkRow(check);
 			for (const p of check.problems) reject(line, endLine, p.column, p.value, p.reason, p.expected);
-			if (!facts) return;
+			if (!facts || hidden) return;
 			const seen = keys.get(facts.key);
 			if (seen !== undefined)
 				return reject(line, endLine, null, rowText, `repeats the labels and month of line ${seen}`, 'each combination of month and labels once (a repeated row would be counted twice)');
@@ -332,6 +393,15 @@ export function validateCsv(fileName: string, size: number, bytes: Uint8Array): 
 			fiscalYears.add(facts.fiscalYear);
 			if (facts.component) components.add(facts.component);
 			if (facts.region) regions.add(facts.region);
+			const cellKey = `${monthKey(facts.month)}|${facts.component}|${facts.region}`;
+			let cell = held.get(cellKey);
+			if (!cell) {
+				cell = { month: monthKey(facts.month), component: facts.component, region: facts.region, count: 0, areas: [], areaSet: new Set() };
+				held.set(cellKey, cell);
+			}
+			cell.count += facts.count;
+			if (facts.area) cell.areaSet.add(facts.area);
+			canonical.push(clean.map(csvCell).join(','));
 			result.countSum += facts.count;
 			result.rowsAccepted++;
 		}
@@ -358,6 +428,12 @@ export function validateCsv(fileName: string, size: number, bytes: Uint8Array): 
 	}
 	if (found && !result.errors.length && result.rowsRead === 0)
 		result.errors.push(`${fileName}: has a header (line 1) but no data rows; expected at least one row of ${found.label}`);
+	result.cells = [...held.values()]
+		.map(({ areaSet, ...cell }) => ({ ...cell, areas: [...areaSet].sort() }))
+		.sort((a, b) => a.month.localeCompare(b.month));
+	if (found && !result.errors.length && !result.rowsRejected)
+		result.canonical = [found.columns.map(csvCell).join(','), ...canonical, ''].join('\n');
+	onProgress?.(1);
 	if (result.rowsRejected)
 		result.errors.push(
 			`${fileName}: ${formatCount(result.rowsRejected)} of ${formatCount(result.rowsRead)} rows rejected${result.rejectedNotListed ? ` (the first ${formatCount(MAX_LISTED_REJECTIONS)} problems are listed)` : ''}; nothing from this file is loaded`
