@@ -1,12 +1,15 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig } from 'vitest/config';
+import { securityHeadersPlugin } from './scripts/security-headers.ts';
 import { serveProjectData } from './scripts/vite-serve-data.ts';
 
 // Tests run in a non-UTC zone so that any local-time date bug shows.
 process.env.TZ = 'America/Los_Angeles';
 
 export default defineConfig({
-	plugins: [sveltekit(), serveProjectData()],
+	// securityHeadersPlugin comes after sveltekit(): it writes _headers once the adapter has run,
+	// and turns off preview CORS after SvelteKit has set it (see the plugin).
+	plugins: [sveltekit(), serveProjectData(), securityHeadersPlugin()],
 	optimizeDeps: { exclude: ['@duckdb/duckdb-wasm'] },
 	worker: { format: 'es' },
 	test: {
