@@ -181,7 +181,7 @@ export class DataState {
 			Object.assign(entry, {
 				status: 'planned',
 				summary: result.summary,
-				overlap: prepared.overlap.summary,
+				overlap: prepared.overlap.lines,
 				plan: prepared.plan
 			});
 		} catch (error) {
@@ -232,7 +232,7 @@ export class DataState {
 			const report = this.uploads.find((u) => u.id === other);
 			if (!report || report.status !== 'planned' || this.#handles.get(other) !== handle) continue;
 			handle.ready = replanned;
-			Object.assign(report, { plan: replanned.plan, overlap: replanned.overlap.summary });
+			Object.assign(report, { plan: replanned.plan, overlap: replanned.overlap.lines });
 		}
 	}
 }
@@ -257,8 +257,8 @@ export interface UploadReport {
 	summary: string;
 	/** Share of the file checked (0–1) while checking. */
 	progress: number | null;
-	/** How it overlaps what was loaded, and which months it now supplies. */
-	overlap: string | null;
+	/** How it overlaps what was loaded, and which months it now supplies: one sentence a fact. */
+	overlap: string[] | null;
 	/** Every month and scope it would replace or add, with totals before and after. */
 	plan: UploadPlan | null;
 	validation: ValidationResult | null;

@@ -51,6 +51,8 @@ export interface OverlapReport {
 	winsMonths: string[];
 	splitMonths: string[];
 	losesMonths: string[];
+	/** One sentence per fact (what it covers, each loaded file it meets), for a list. */
+	lines: string[];
 	summary: string;
 }
 
@@ -185,9 +187,11 @@ export function overlap(
 		winsMonths: where('upload'),
 		splitMonths: where('split'),
 		losesMonths: where('loaded'),
+		lines: [],
 		summary: ''
 	};
-	report.summary = summarize(report, months);
+	report.lines = describe(report, months);
+	report.summary = report.lines.join(' ');
 	return report;
 }
 
@@ -218,10 +222,10 @@ function reasonFor(
 	return `${uploadWins ? 'newer' : 'older'} release: ${mine} against ${releaseLabel(file.release)}`;
 }
 
-function summarize(report: OverlapReport, months: string[]): string {
-	if (!months.length) return 'The file names no months.';
+function describe(report: OverlapReport, months: string[]): string[] {
+	if (!months.length) return ['The file names no months.'];
 	if (report.role === 'history')
-		return `Covers ${monthLabel(months[0])} – ${monthLabel(months.at(-1)!)} (${plural(months.length / 12, 'fiscal year')}); annual tables are shown side by side, so no precedence applies.`;
+		return [`Covers ${monthLabel(months[0])} – ${monthLabel(months.at(-1)!)} (${plural(months.length / 12, 'fiscal year')}); annual tables are shown side by side, so no precedence applies.`];
 	const parts = [`Covers ${span(months)}.`];
 	if (report.sameName) parts.push(`A file of the same name is already loaded (${report.sameName.label}).`);
 	for (const file of report.files) {
@@ -237,5 +241,5 @@ function summarize(report: OverlapReport, months: string[]): string {
 	else if (report.newMonths.length) parts.push(`${plural(report.newMonths.length, 'month')} ${report.newMonths.length === 1 ? 'is' : 'are'} new: no loaded file covers ${report.newMonths.length === 1 ? 'it' : 'them'}.`);
 	if (report.splitMonths.length)
 		parts.push(`In ${plural(report.splitMonths.length, 'month')} it would win some components or regions and not others.`);
-	return parts.join(' ');
+	return parts;
 }
