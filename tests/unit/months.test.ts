@@ -7,6 +7,7 @@ import { describe, expect, test } from 'vitest';
 import {
 	MONTH_ABBREVIATIONS,
 	addMonths,
+	daysInMonth,
 	fiscalYearOf,
 	monthKey,
 	monthOfFiscal,
@@ -29,6 +30,17 @@ describe('utcMonth', () => {
 		[2024, 12, '2025-01-01T00:00:00.000Z'], // month index past December rolls into the next year
 		[2025, -1, '2024-12-01T00:00:00.000Z']
 	])('utcMonth(%i, %i) is %s', (year, index, expected) => {
+		expect(utcMonth(year, index).toISOString()).toBe(expected);
+	});
+
+	// `Date.UTC` reads years 0–99 as 1900–1999; a month is always the year it names.
+	test.each([
+		[0, 0, '0000-01-01T00:00:00.000Z'],
+		[50, 5, '0050-06-01T00:00:00.000Z'],
+		[99, 0, '0099-01-01T00:00:00.000Z'],
+		[99, 12, '0100-01-01T00:00:00.000Z'],
+		[100, -1, '0099-12-01T00:00:00.000Z']
+	])('utcMonth(%i, %i) is %s, not a year in the 1900s', (year, index, expected) => {
 		expect(utcMonth(year, index).toISOString()).toBe(expected);
 	});
 });
@@ -63,9 +75,34 @@ describe('monthKey / parseMonthKey', () => {
 		expect(failures).toEqual([]);
 	});
 
+	// Any four-digit year is that year (deciding which years make sense is the caller's job).
+	test.each([
+		['0000-01', 0, 0],
+		['0050-06', 50, 5],
+		['0099-01', 99, 0],
+		['0999-12', 999, 11],
+		['1899-12', 1899, 11],
+		['2101-01', 2101, 0],
+		['9999-12', 9999, 11]
+	])(
+		'parseMonthKey(%s) is year %i, month index %i, and writes back the same',
+		(key, year, index) => {
+			const month = parseMonthKey(key)!;
+			expect([month.getUTCFullYear(), month.getUTCMonth(), month.getUTCDate()]).toEqual([
+				year,
+				index,
+				1
+			]);
+			expect(monthKey(month)).toBe(key);
+		}
+	);
+
 	test.each([
 		'2025-13',
 		'2025-00',
+		'9999-99',
+		'0050-6',
+		'-050-06',
 		'2025-6',
 		'abc',
 		'2025-06-01',
@@ -87,6 +124,21 @@ describe('addMonths', () => {
 		['2026-08', -323, '1999-09']
 	])('%s + %i months is %s', (from, count, expected) => {
 		expect(monthKey(addMonths(parseMonthKey(from)!, count))).toBe(expected);
+	});
+});
+
+describe('daysInMonth', () => {
+	test.each([
+		['2024-02', 29],
+		['2023-02', 28],
+		['2000-02', 29],
+		['1900-02', 28],
+		['0000-02', 29], // year 0 is a leap year (divisible by 400); 1900 is not
+		['0050-06', 30],
+		['2025-01', 31],
+		['2024-12', 31]
+	])('%s has %i days', (key, days) => {
+		expect(daysInMonth(parseMonthKey(key)!)).toBe(days);
 	});
 });
 

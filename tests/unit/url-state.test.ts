@@ -6,10 +6,12 @@ import { describe, expect, test } from 'vitest';
 import { monthKey } from '../../src/lib/data/months';
 import {
 	DEFAULT_URL_STATE,
+	URL_YEARS,
 	applyChange,
 	citizenshipSlug,
 	parseUrlState,
 	serializeUrlState,
+	withCitizenships,
 	type UrlState
 } from '../../src/lib/state/url-state';
 
@@ -102,11 +104,14 @@ describe('sectors', () => {
 		expect(notices.join(' ')).toContain('BLW');
 	});
 
-	test('an unknown code is ignored with a notice that quotes it', () => {
-		const { state, notices } = parse('sector=XYZ,TCA');
-		expect(state.sectors).toEqual(['TCA']);
-		expect(notices.join(' ')).toContain('“XYZ”');
-	});
+	test.each(['XYZ', '<script>', 'ofo-atlantis', 'ofo-__proto__'])(
+		'an unknown code (%s) is ignored with a notice that quotes it',
+		(code) => {
+			const { state, notices } = parse(`sector=${encodeURIComponent(code)},TCA`);
+			expect(state.sectors).toEqual(['TCA']);
+			expect(notices).toEqual([`“${code}” is not a sector or field office code; ignored.`]);
+		}
+	);
 
 	test('commas stay readable in the written query string', () => {
 		const state: UrlState = { ...DEFAULT_URL_STATE, sectors: ['TCA', 'YUM'] };
@@ -142,7 +147,138 @@ describe('months and ranges', () => {
 	test('several months use the first, with a notice', () => {
 		const { state, notices } = parse('month=2025-06&month=2024-06');
 		expect(monthKey(state.month!)).toBe('2025-06');
-		expect(notices.join(' ')).toContain('2025-06, 2024-06');
+		expect(notices.join(' ')).toContain('“2025-06”, “2024-06”');
+	});
+
+	// JavaScript dates read the years 0–99 as 1900–1999: such a month is refused, never moved.
+	test.each([
+		['month', '0050-06'],
+		['from', '0099-01'],
+		['to', '0000-01'],
+		['month', '0999-12'],
+		['month', '1899-12'],
+		['from', '2101-01'],
+		['to', '9999-12']
+	])('%s=%s is outside the years the URL takes: ignored with a notice naming it', (name, key) => {
+		const { state, notices } = parse(`${name}=${key}`);
+		expect([state.month, state.from, state.to]).toEqual([null, null, null]);
+		expect(notices).toEqual([
+			`“${key}” is not a month from ${URL_YEARS.first} to ${URL_YEARS.last}; ${name} ignored.`
+		]);
+	});
+
+	test.each(['1900-01', '2100-12', '1999-10'])(
+		'%s, inside the years, is that very month',
+		(key) => {
+			const { state, notices } = parse(`month=${key}`);
+			expect(notices).toEqual([]);
+			expect(state.month?.toISOString()).toBe(`${key}-01T00:00:00.000Z`);
+			expect(serializeUrlState(state)).toBe(`?month=${key}`);
+		}
+	);
+
+	test('9999-99 is not a month at all', () => {
+		expect(parse('month=9999-99').notices).toEqual([
+			'“9999-99” is not a month in the form YYYY-MM; month ignored.'
+		]);
+	});
+});
+
+describe('notices', () => {
+	test('a code given twice is one notice', () => {
+		for (const query of ['sector=XYZ,XYZ', 'sector=XYZ&sector=XYZ', 'sector=XYZ,xyz,TCA,XYZ']) {
+			const { notices } = parse(query);
+			expect(notices, query).toEqual(['“XYZ” is not a sector or field office code; ignored.']);
+		}
+	});
+
+	test('many unknown codes are one notice that names the first few', () => {
+		const codes = Array.from({ length: 500 }, (_, i) => `X${i}`);
+		const { state, notices } = parse(`sector=${codes.join(',')}`);
+		expect(state.sectors).toEqual([]);
+		expect(notices).toEqual([
+			'“X0”, “X1”, “X2”, “X3”, “X4” and 495 more are not sector or field office codes; ignored.'
+		]);
+	});
+
+	test('a very long value is quoted cut short', () => {
+		const long = 'a'.repeat(100_000);
+		for (const name of ['sector', 'month', 'demographic', 'per', 'citizenship']) {
+			const { notices } = parse(`${name}=${long}&${name}=b`);
+			expect(notices.length, name).toBeGreaterThan(0);
+			for (const notice of notices) expect(notice.length, name).toBeLessThan(200);
+		}
+	});
+
+	test('a parameter given again with another value uses the first, with a notice', () => {
+		const { state, notices } = parse('demographic=uc&demographic=fmua&per=day&per=day');
+		expect([state.demographic, state.per]).toEqual(['uc', 'day']);
+		expect(notices).toEqual([
+			'Several values were given for demographic (“uc”, “fmua”); using the first.'
+		]);
+	});
+
+	test.each([
+		'sector=XYZ,XYZ&sector=XYZ',
+		'month=2025-13&month=2025-13&from=2025-13',
+		'demographic=adults&demographic=adults',
+		'sector=<script>,<script>&per=<script>&per=<script>'
+	])('no notice is said twice (%s)', (query) => {
+		const { notices } = parse(query);
+		expect(notices.length).toBeGreaterThan(0);
+		expect(new Set(notices).size).toBe(notices.length);
+	});
+});
+
+/** Names every object has (its prototype's), which an `in` or `[key]` lookup would take as known. */
+const PROTOTYPE_NAMES = ['constructor', '__proto__', 'toString', 'hasOwnProperty'];
+const PARAMETERS = [
+	'sector',
+	'from',
+	'to',
+	'month',
+	'component',
+	'region',
+	'demographic',
+	'citizenship',
+	'title',
+	'type',
+	'year',
+	'per',
+	'split',
+	'scale',
+	'stack',
+	'measure'
+];
+/** Citizenships as the loaded data name them (`citizenshipOptions`). */
+const OPTIONS = [
+	{ slug: 'mexico', label: 'MEXICO' },
+	{ slug: 'china-peoples-republic-of', label: 'CHINA, PEOPLES REPUBLIC OF' },
+	{ slug: '中国', label: '中国' }
+];
+
+describe('names of object properties', () => {
+	test.each(PARAMETERS.flatMap((name) => PROTOTYPE_NAMES.map((value) => [name, value])))(
+		'%s=%s falls back to the default with a notice',
+		(name, value) => {
+			const { state, notices } = withCitizenships(
+				parse(`${name}=${encodeURIComponent(value)}`),
+				OPTIONS
+			);
+			expect(state).toEqual(DEFAULT_URL_STATE);
+			expect(serializeUrlState(state)).toBe('');
+			expect(notices).toHaveLength(1);
+			// The citizenship's notice names its slug (`__proto__` → `proto`).
+			const named = name === 'citizenship' ? citizenshipSlug(value) : value;
+			expect(notices[0]).toContain(`“${named}”`);
+		}
+	);
+
+	test('parsing them leaves Object.prototype alone', () => {
+		for (const value of PROTOTYPE_NAMES)
+			parse(PARAMETERS.map((name) => `${name}=${value}`).join('&'));
+		expect(Object.keys(Object.prototype)).toEqual([]);
+		expect(({} as Record<string, unknown>).label).toBeUndefined();
 	});
 });
 
@@ -166,14 +302,67 @@ describe('other dimensions', () => {
 		expect(notices.join(' ')).toContain(name);
 	});
 
+	// The rule of the SQL twin in schema.ts: lower case, every run of characters that are not
+	// letters or digits in any script to `-`, no `-` at either end.
 	test.each([
+		['Mexico', 'mexico'],
+		['MEXICO', 'mexico'],
 		['CHINA, PEOPLES REPUBLIC OF', 'china-peoples-republic-of'],
 		['MYANMAR (BURMA)', 'myanmar-burma'],
 		['EL SALVADOR', 'el-salvador'],
-		['OTHER', 'other']
+		['OTHER', 'other'],
+		['中国', '中国'],
+		['日本', '日本'],
+		['中国 (大陆)', '中国-大陆'],
+		["CÔTE D'IVOIRE", 'côte-d-ivoire'],
+		['ΕΛΛΑΔΑ', 'ελλαδα'],
+		['  --Korea, South--  ', 'korea-south'],
+		['U.S.S.R. 1991', 'u-s-s-r-1991']
 	])('citizenship %s has the slug %s', (label, slug) => {
 		expect(citizenshipSlug(label)).toBe(slug);
 		expect(parse(`citizenship=${encodeURIComponent(label)}`).state.citizenship).toBe(slug);
+	});
+
+	test.each(['中国', 'côte-d-ivoire'])('?citizenship=%s round-trips', (slug) => {
+		const query = serializeUrlState({ ...DEFAULT_URL_STATE, citizenship: slug });
+		expect(parse(query.slice(1)).state.citizenship).toBe(slug);
+	});
+
+	test.each(['---', '- -', '()', '…'])(
+		'%j has no letter or digit: a notice, all shown',
+		(label) => {
+			const { state, notices } = parse(`citizenship=${encodeURIComponent(label)}`);
+			expect(state.citizenship).toBeNull();
+			expect(notices).toEqual([`“${label}” is not a citizenship; showing all.`]);
+		}
+	);
+});
+
+describe('citizenships the loaded data name', () => {
+	test('a citizenship no loaded file has is dropped with a notice', () => {
+		const { state, notices } = withCitizenships(
+			parse('citizenship=atlantis&month=2024-06'),
+			OPTIONS
+		);
+		expect(state).toEqual({ ...DEFAULT_URL_STATE, month: utc('2024-06') });
+		expect(notices).toEqual(['“atlantis” is not a citizenship in the loaded data; showing all.']);
+	});
+
+	test.each(['mexico', 'MEXICO', 'China, Peoples Republic of', '中国'])(
+		'%s, which the data name, is kept as it was parsed',
+		(value) => {
+			const parsed = parse(`citizenship=${encodeURIComponent(value)}`);
+			expect(withCitizenships(parsed, OPTIONS)).toBe(parsed);
+		}
+	);
+
+	test('until the data are loaded, any citizenship is kept', () => {
+		const parsed = parse('citizenship=atlantis');
+		expect(withCitizenships(parsed, undefined)).toBe(parsed);
+	});
+
+	test('with no data naming any citizenship, every citizenship is refused', () => {
+		expect(withCitizenships(parse('citizenship=mexico'), []).state.citizenship).toBeNull();
 	});
 });
 

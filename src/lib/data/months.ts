@@ -8,15 +8,22 @@ export const MONTH_ABBREVIATIONS = [
 ] as const;
 
 export function utcMonth(year: number, monthIndex0: number): Date {
-	return new Date(Date.UTC(year, monthIndex0, 1));
+	// Not `Date.UTC(year, …)`: it reads years 0–99 as 1900–1999, so `0050-06` would become 1950.
+	const month = new Date(0);
+	month.setUTCFullYear(year, monthIndex0, 1);
+	return month;
 }
 
 /** `YYYY-MM` for a month, the form used in URLs, file names and `data-*` attributes. */
 export function monthKey(month: Date): string {
-	return `${month.getUTCFullYear()}-${String(month.getUTCMonth() + 1).padStart(2, '0')}`;
+	const year = String(month.getUTCFullYear()).padStart(4, '0');
+	return `${year}-${String(month.getUTCMonth() + 1).padStart(2, '0')}`;
 }
 
-/** Parses `YYYY-MM`; null for anything else (including month 13 or a trailing day). */
+/**
+ * Parses `YYYY-MM` as that very year (`0050-06` is the year 50, not 1950); null for anything else
+ * (including month 13 or a trailing day). Which years make sense is the caller's to decide.
+ */
 export function parseMonthKey(text: string): Date | null {
 	const match = /^(\d{4})-(\d{2})$/.exec(text.trim());
 	if (!match) return null;
@@ -53,8 +60,11 @@ export function monthsBetween(from: Date, to: Date): Date[] {
 	return months;
 }
 
+const DAY_MS = 86_400_000;
+
 export function daysInMonth(month: Date): number {
-	return new Date(Date.UTC(month.getUTCFullYear(), month.getUTCMonth() + 1, 0)).getUTCDate();
+	// Whole UTC days (no daylight saving), counted through `utcMonth` like every other month.
+	return (addMonths(month, 1).getTime() - month.getTime()) / DAY_MS;
 }
 
 /** A month's count as an average per day (for `per=day`); null stays null. */

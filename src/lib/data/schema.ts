@@ -98,7 +98,7 @@ function normalizedSelect(file: ManifestFile): string {
 		case 'sector-derived':
 			return `SELECT CAST(strptime(trim(r.month), '%Y-%m') AS DATE) AS month,
 					CAST(r.fiscal_year AS INTEGER) AS fiscal_year, comp.code AS component, reg.code AS region,
-					aor.code AS aor_code, NULL AS demographic, NULL AS citizenship, tit.code AS title,
+					aor.code AS aor_code, CAST(NULL AS VARCHAR) AS demographic, CAST(NULL AS VARCHAR) AS citizenship, tit.code AS title,
 					typ.code AS encounter_type, CAST(r.encounter_count AS INTEGER) AS count, ${source} AS source_id
 				FROM ${table} r
 				${vocabJoin('comp', 'component', 'r.component')}
@@ -110,7 +110,7 @@ function normalizedSelect(file: ManifestFile): string {
 			// The PDF gives one count per sector and month. Before Title 42 every USBP encounter
 			// was a Title 8 apprehension; from March 2020 the count mixes in expulsions unsplit.
 			return `SELECT m.month, CAST(r.fiscal_year AS INTEGER) AS fiscal_year, 'usbp' AS component,
-					reg.code AS region, aor.code AS aor_code, NULL AS demographic, NULL AS citizenship,
+					reg.code AS region, aor.code AS aor_code, CAST(NULL AS VARCHAR) AS demographic, CAST(NULL AS VARCHAR) AS citizenship,
 					CASE WHEN m.month < ${t42} THEN '8' END AS title,
 					CASE WHEN m.month < ${t42} THEN 'apprehensions' END AS encounter_type,
 					CAST(r.encounters AS INTEGER) AS count, ${source} AS source_id

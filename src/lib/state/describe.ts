@@ -9,7 +9,9 @@ export function describeFilters(state: UrlState, citizenshipLabel?: string): str
 	];
 	if (state.sectors.length)
 		parts.push(state.sectors.map((c) => AOR_BY_CODE.get(c)?.name ?? c).join(', '));
-	if (state.demographic) parts.push(DEMOGRAPHICS[state.demographic]?.label.toLowerCase() ?? '');
+	// An own-property lookup: a code from outside (`constructor`) must not reach Object.prototype.
+	if (state.demographic && Object.hasOwn(DEMOGRAPHICS, state.demographic))
+		parts.push(DEMOGRAPHICS[state.demographic].label.toLowerCase());
 	if (state.citizenship) parts.push(`citizens of ${citizenshipLabel ?? state.citizenship}`);
 	if (state.title !== 'all') parts.push(TITLES[state.title].label);
 	if (state.type !== 'all') parts.push(state.type);

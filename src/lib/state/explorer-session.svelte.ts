@@ -19,6 +19,11 @@ import { serializeUrlState, type UrlState } from './url-state';
 export class ExplorerSession {
 	readonly data = appData;
 	readonly view = new QueryState<ExplorerView>();
+	/**
+	 * Every citizenship the loaded files name; unset until that list is final (from the snapshot
+	 * of the bundled files, or once every file is loaded), so a page can tell a slug no file has
+	 * from one whose file is still loading.
+	 */
 	readonly options = new QueryState<CitizenshipOption[]>();
 	/** Bundled files and any the user added on the releases page. */
 	readonly files = $derived(new Map(this.data.files.map((f) => [f.id, f])));
@@ -51,7 +56,7 @@ export class ExplorerSession {
 			this.data.start(base);
 		});
 		$effect(() => {
-			const db = this.#snapshot ?? this.data.db;
+			const db = this.#snapshot ?? (this.data.complete ? this.data.db : null);
 			if (db) this.options.run(() => citizenshipOptions(db));
 		});
 		$effect(() => {

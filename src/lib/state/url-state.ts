@@ -6,6 +6,7 @@
  * Design notes: FILTERS.md beside this file.
  */
 import { monthKey, parseMonthKey } from '../data/months';
+import type { CitizenshipOption } from '../queries/options';
 import {
 	AOR_BY_CODE,
 	COMPONENTS,
@@ -75,12 +76,43 @@ export interface ParsedUrlState {
 	notices: string[];
 }
 
-/** The same slug rule the SQL normalisation applies to CBP's citizenship labels. */
+/**
+ * The same slug rule the SQL normalisation applies to CBP's citizenship labels (`schema.ts`):
+ * lower case, every run of characters that are not letters or digits in any script becomes `-`,
+ * no `-` at either end. `MYANMAR (BURMA)` → `myanmar-burma`, `中国` → `中国`.
+ */
 export function citizenshipSlug(label: string): string {
 	return label
 		.toLowerCase()
-		.replace(/[^a-z0-9]+/g, '-')
+		.replace(/[^\p{L}\p{N}]+/gu, '-')
 		.replace(/^-+|-+$/g, '');
+}
+
+/**
+ * Years a month in the URL may have. The sources start in FY1925; a year outside this range is a
+ * typo (or `0050`, which JavaScript dates would read as 1950) and is refused with a notice.
+ */
+export const URL_YEARS = { first: 1900, last: 2100 } as const;
+
+/** A value from the URL quoted in a notice, cut short so that a huge value cannot flood the page. */
+export function quoted(value: string): string {
+	const MAX = 40;
+	return `“${value.length > MAX ? `${value.slice(0, MAX)}…` : value}”`;
+}
+
+/** Values quoted as a list, the first few only. */
+function quotedList(values: string[]): string {
+	const SHOWN = 5;
+	const more = values.length > SHOWN ? ` and ${values.length - SHOWN} more` : '';
+	return values.slice(0, SHOWN).map(quoted).join(', ') + more;
+}
+
+/** The first non-empty value of a parameter that takes one; different repeats get a notice. */
+function single(params: URLSearchParams, name: string, notices: string[]): string | null {
+	const values = [...new Set(params.getAll(name).filter((v) => v.trim() !== ''))];
+	if (values.length > 1)
+		notices.push(`Several values were given for ${name} (${quotedList(values)}); using the first.`);
+	return values[0] ?? null;
 }
 
 const choice = <T extends string>(
@@ -90,21 +122,26 @@ const choice = <T extends string>(
 	fallback: T,
 	notices: string[]
 ): T => {
-	const raw = params.get(name);
-	if (raw === null || raw === '') return fallback;
+	const raw = single(params, name, notices);
+	if (raw === null) return fallback;
 	const value = raw.trim().toLowerCase() as T;
+	// A list, not an object's keys: `constructor` or `__proto__` must not count as allowed.
 	if (allowed.includes(value)) return value;
-	notices.push(`“${raw}” is not a valid ${name} (${allowed.join(', ')}); using ${fallback}.`);
+	notices.push(`${quoted(raw)} is not a valid ${name} (${allowed.join(', ')}); using ${fallback}.`);
 	return fallback;
 };
 
 function parseMonthParam(params: URLSearchParams, name: string, notices: string[]): Date | null {
-	const values = params.getAll(name).filter((v) => v !== '');
-	if (values.length > 1)
-		notices.push(`Several values were given for ${name} (${values.join(', ')}); using the first.`);
-	if (!values.length) return null;
-	const month = parseMonthKey(values[0]);
-	if (!month) notices.push(`“${values[0]}” is not a month in the form YYYY-MM; ${name} ignored.`);
+	const raw = single(params, name, notices);
+	if (raw === null) return null;
+	const month = parseMonthKey(raw);
+	if (!month) notices.push(`${quoted(raw)} is not a month in the form YYYY-MM; ${name} ignored.`);
+	else if (month.getUTCFullYear() < URL_YEARS.first || month.getUTCFullYear() > URL_YEARS.last) {
+		notices.push(
+			`${quoted(raw)} is not a month from ${URL_YEARS.first} to ${URL_YEARS.last}; ${name} ignored.`
+		);
+		return null;
+	}
 	return month;
 }
 
@@ -141,33 +178,40 @@ export function parseUrlState(params: URLSearchParams): ParsedUrlState {
 	state.stack = choice(params, 'stack', ['stacked', 'percent'], 'stacked', notices);
 	state.measure = choice(params, 'measure', ['change', 'count'], 'change', notices);
 
-	const demographic = params.get('demographic');
+	const demographic = single(params, 'demographic', notices);
 	if (demographic) {
 		const code = demographic.trim().toLowerCase();
-		if (code in DEMOGRAPHICS) state.demographic = code;
+		// Own keys only: `constructor` and `__proto__` are `in` every object.
+		if (Object.hasOwn(DEMOGRAPHICS, code)) state.demographic = code;
 		else
 			notices.push(
-				`“${demographic}” is not a demographic (${Object.keys(DEMOGRAPHICS).join(', ')}); showing all.`
+				`${quoted(demographic)} is not a demographic (${Object.keys(DEMOGRAPHICS).join(', ')}); showing all.`
 			);
 	}
-	const citizenship = params.get('citizenship');
+	// Whether the data name this citizenship is known only after load: see `withCitizenships`.
+	const citizenship = single(params, 'citizenship', notices);
 	if (citizenship) {
 		const slug = citizenshipSlug(citizenship);
 		if (slug) state.citizenship = slug;
-		else notices.push(`“${citizenship}” is not a citizenship; showing all.`);
+		else notices.push(`${quoted(citizenship)} is not a citizenship; showing all.`);
 	}
 
 	// Sector codes: USBP codes are upper case (`TCA`), OFO field offices are slugs (`ofo-el-paso`).
-	const requested: string[] = [];
+	// A code given twice (in any case) is one sector, or one notice quoting it as first written.
+	const requested = new Set<string>();
+	const unknown = new Map<string, string>();
 	for (const raw of params.getAll('sector').join(',').split(',')) {
 		const text = raw.trim();
 		if (!text) continue;
 		const code = text.toLowerCase().startsWith('ofo-') ? text.toLowerCase() : text.toUpperCase();
-		if (!AOR_BY_CODE.has(code))
-			notices.push(`“${text}” is not a sector or field office code; it was ignored.`);
-		else if (!requested.includes(code)) requested.push(code);
+		if (AOR_BY_CODE.has(code)) requested.add(code);
+		else if (!unknown.has(code)) unknown.set(code, text);
 	}
-	state.sectors = requested;
+	if (unknown.size)
+		notices.push(
+			`${quotedList([...unknown.values()])} ${unknown.size === 1 ? 'is not a sector or field office code' : 'are not sector or field office codes'}; ignored.`
+		);
+	state.sectors = [...requested];
 	matchScopeToSectors(state, params, notices);
 
 	state.from = parseMonthParam(params, 'from', notices);
@@ -185,7 +229,28 @@ export function parseUrlState(params: URLSearchParams): ParsedUrlState {
 		notices.push(`The range now ends at ${monthKey(state.month)} to include the chosen month.`);
 		state.to = state.month;
 	}
-	return { state, notices };
+	return { state, notices: [...new Set(notices)] };
+}
+
+/**
+ * The parsed URL with its citizenship checked against the citizenships the loaded data name
+ * (`options`; undefined until every file is loaded, when a citizenship cannot be judged yet). A
+ * slug no file has would count 0 in every month: it is dropped with a notice, like any bad value.
+ * Returns `parsed` itself when nothing changes.
+ */
+export function withCitizenships(
+	parsed: ParsedUrlState,
+	options: readonly CitizenshipOption[] | undefined
+): ParsedUrlState {
+	const slug = parsed.state.citizenship;
+	if (!slug || !options || options.some((o) => o.slug === slug)) return parsed;
+	return {
+		state: { ...parsed.state, citizenship: null },
+		notices: [
+			...parsed.notices,
+			`${quoted(slug)} is not a citizenship in the loaded data; showing all.`
+		]
+	};
 }
 
 /**

@@ -1,0 +1,72 @@
+/**
+ * A deep link with a demographic or citizenship filter is asked of the engine while only the
+ * small files are in (the first of the two load steps): the large AOR releases, the only files
+ * with those breakdowns, are still arriving. The views must then be pending (null months), never
+ * an error: the browser showed "Could not convert string 'uc' to INT32" for seconds when the
+ * breakdown columns took their type from files without them.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, test } from 'vitest';
+import type { Db } from '../../src/lib/data/db';
+import { createNodeDb } from '../../src/lib/data/duckdb-node';
+import { buildViews, fetchAll, ingestFiles, prepareDatabase } from '../../src/lib/data/load';
+import { parseMonthKey } from '../../src/lib/data/months';
+import { trusted } from '../../src/lib/queries/sql';
+import { loadSteps } from '../../src/lib/state/data-state.svelte';
+import { loadExplorerView } from '../../src/lib/state/explorer-view';
+import { DEFAULT_URL_STATE, type UrlState } from '../../src/lib/state/url-state';
+import { manifestFiles } from '../helpers/node-db';
+
+const files = new Map(manifestFiles.map((f) => [f.id, f]));
+
+describe('before the AOR releases are loaded', () => {
+	let db: Db;
+	beforeAll(async () => {
+		db = await createNodeDb();
+		const [small] = loadSteps(manifestFiles);
+		const fetched = fetchAll(
+			small,
+			async (f) => new Uint8Array(readFileSync(join('data', f.path))),
+			() => {}
+		);
+		await prepareDatabase(db);
+		await ingestFiles(db, small, fetched, () => {});
+		await buildViews(db, manifestFiles, new Set(small.map((f) => f.id)));
+	});
+
+	test('the breakdown columns are text, as when every file is in', async () => {
+		const columns = await db.query<{ table_name: string; column_name: string; data_type: string }>(
+			trusted(`SELECT table_name, column_name, data_type FROM information_schema.columns
+				WHERE table_name IN ('encounter_rows', 'encounters')
+					AND column_name IN ('demographic', 'citizenship', 'citizenship_label')
+				ORDER BY table_name, column_name`)
+		);
+		expect(columns.map((c) => `${c.table_name}.${c.column_name} ${c.data_type}`)).toEqual([
+			'encounter_rows.citizenship VARCHAR',
+			'encounter_rows.citizenship_label VARCHAR',
+			'encounter_rows.demographic VARCHAR',
+			'encounters.citizenship VARCHAR',
+			'encounters.citizenship_label VARCHAR',
+			'encounters.demographic VARCHAR'
+		]);
+	});
+
+	test.each<[string, Partial<UrlState>]>([
+		['demographic=uc&month=2024-06', { demographic: 'uc', month: parseMonthKey('2024-06') }],
+		['demographic=uc&sector=EPT', { demographic: 'uc', sectors: ['EPT'] }],
+		['citizenship=mexico', { citizenship: 'mexico' }],
+		[
+			'demographic=fmua&citizenship=mexico&split=citizenship',
+			{
+				demographic: 'fmua',
+				citizenship: 'mexico',
+				split: 'citizenship'
+			}
+		]
+	])('?%s gives a pending view, not an error', async (_, change) => {
+		const view = await loadExplorerView(db, { ...DEFAULT_URL_STATE, ...change }, files);
+		expect(view.pending).toBe(true);
+		expect(view.series.every((m) => m.value === null)).toBe(true);
+	});
+});
