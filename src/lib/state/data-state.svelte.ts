@@ -2,14 +2,13 @@
  * Loading of the bundled data into the one in-browser DuckDB, with progress for the loading view.
  * DuckDB and the loader are imported dynamically so that neither runs during prerender.
  */
-import { cachedDb, type CachedDb } from '../data/cached-db';
-import { plainText } from '../format';
+import type { CachedDb } from '../data/cached-db';
 import type { Db } from '../data/db';
 import type { LoadProgress } from '../data/load';
 import type { Manifest, ManifestFile } from '../data/manifest';
 import type { StatementSnapshot } from '../data/snapshot-db';
 import type { UploadPlan } from '../data/upload/load-upload';
-import { UploadQueue, type Ready } from '../data/upload/upload-queue';
+import type { Ready, UploadQueue } from '../data/upload/upload-queue';
 import type { ValidationResult } from '../data/upload/validate';
 
 export interface FileProgress {
@@ -33,12 +32,12 @@ export class DataState {
 	#seed: [string, unknown[]][] = [];
 	/** Resolves with the engine once every bundled file is in: uploads are planned against it. */
 	#loaded = deferred<Db>();
-	readonly #queue = new UploadQueue(() => this.#loaded.promise, []);
+	/** Made on the first upload: the explorer never loads the upload code. */
+	#queue: Promise<UploadQueue> | null = null;
 	/** Per upload: its cancel switch, and its plan once made. */
 	readonly #handles = new Map<string, { abort: AbortController; ready: Ready | null }>();
 
 	constructor(readonly manifest: Manifest) {
-		this.#queue.files = manifest.files;
 		// Uploads waiting on data that failed to load fail with it, not forever.
 		this.#loaded.promise.catch(() => {});
 		this.files = manifest.files;
@@ -86,10 +85,11 @@ export class DataState {
 		this.status = 'loading';
 		this.error = null;
 		try {
-			const [{ browserDb }, load, { fetchBundledFile }] = await Promise.all([
+			const [{ browserDb }, load, { fetchBundledFile }, { cachedDb }] = await Promise.all([
 				import('../data/duckdb-browser'),
 				import('../data/load'),
-				import('../data/fetch-file')
+				import('../data/fetch-file'),
+				import('../data/cached-db')
 			]);
 			const files = this.manifest.files;
 			const onProgress = (p: LoadProgress) => {
@@ -131,11 +131,10 @@ export class DataState {
 	 * loaded only when the user confirms (`confirm`), all or nothing; a refused, cancelled or
 	 * failed file leaves the loaded data exactly as it was.
 	 */
-	async addUpload(fileName: string, size: number, read: () => Promise<Uint8Array>): Promise<void> {
-		// The name is the user's text: it reaches messages, titles and SVG, so keep it plain.
-		const name = plainText(fileName);
-		// The id is taken now, before anything is awaited: files chosen together never share one.
-		const id = this.#queue.nextId();
+	async addUpload(name: string, size: number, read: () => Promise<Uint8Array>): Promise<void> {
+		// The id is taken before the file is read or checked: files chosen together never share one.
+		const queue = await this.#uploadQueue();
+		const id = queue.nextId();
 		const abort = new AbortController();
 		this.#handles.set(id, { abort, ready: null });
 		this.uploads.push({
@@ -173,7 +172,7 @@ export class DataState {
 			if (!result.ok) return void (entry.status = 'refused');
 			entry.status = 'planning';
 			if (!this.complete) entry.summary += '. Waiting for the bundled data to compare it with…';
-			const prepared = await this.#queue.prepare(id, result, bytes);
+			const prepared = await queue.prepare(id, result, bytes);
 			if (abort.signal.aborted) return;
 			if (!prepared.ok)
 				return void Object.assign(entry, { status: 'refused', summary: prepared.reason });
@@ -188,6 +187,13 @@ export class DataState {
 			if (abort.signal.aborted) return;
 			Object.assign(entry, { status: 'failed', progress: null, error: message(error) });
 		}
+	}
+
+	#uploadQueue(): Promise<UploadQueue> {
+		this.#queue ??= import('../data/upload/upload-queue').then(
+			({ UploadQueue }) => new UploadQueue(() => this.#loaded.promise, this.manifest.files)
+		);
+		return this.#queue;
 	}
 
 	/** Stops checking a file, or drops a planned one: nothing is loaded. */
@@ -210,9 +216,11 @@ export class DataState {
 		if (!entry || !ready || entry.status !== 'planned') return;
 		entry.status = 'loading';
 		this.#handles.delete(id);
+		const queue = await this.#uploadQueue();
 		try {
-			const loaded = await this.#queue.load(ready);
-			this.files = this.#queue.files;
+			const loaded = await queue.load(ready);
+			this.files = queue.files;
+			const { cachedDb } = await import('../data/cached-db');
 			this.db = cachedDb(this.#raw!);
 			entry.reconciliation = {
 				rowsRead: ready.result.rowsRead,
@@ -228,7 +236,7 @@ export class DataState {
 		// The data changed: what the other planned files would replace is said again.
 		for (const [other, handle] of this.#handles) {
 			if (!handle.ready) continue;
-			const replanned = await this.#queue.replan(handle.ready);
+			const replanned = await queue.replan(handle.ready);
 			const report = this.uploads.find((u) => u.id === other);
 			if (!report || report.status !== 'planned' || this.#handles.get(other) !== handle) continue;
 			handle.ready = replanned;
