@@ -19,7 +19,7 @@ export interface FilterSpec {
 	regions: Region[];
 	sectors?: string[];
 	demographic?: string;
-	/** Slug: lower case, non-alphanumerics to `-`. */
+	/** Slug: lower case, non-alphanumerics to `-` (the ASCII case of `citizenshipSlug`: the bundled labels are ASCII). */
 	citizenship?: string;
 	title?: '8' | '42';
 	type?: 'apprehensions' | 'inadmissibles' | 'expulsions';
