@@ -144,3 +144,10 @@ export function labelVariants(): { dimension: string; variant: string; code: str
 			rows.push({ dimension: `aor_${aor.component}`, variant, code: aor.code });
 	return rows;
 }
+
+/** Area codes as names for a sentence: `Tucson Sector, El Paso Sector and 6 more`. */
+export function areaNames(codes: string[], max = 4): string {
+	const names = codes.map((c) => AOR_BY_CODE.get(c)?.name ?? c);
+	if (names.length <= max) return names.join(', ').replace(/, ([^,]*)$/, ' and $1');
+	return `${names.slice(0, max).join(', ')} and ${names.length - max} more`;
+}

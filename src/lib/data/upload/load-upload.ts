@@ -9,7 +9,7 @@ import { plainText } from '../../format';
 import type { Db } from '../db';
 import { buildViews, ingestFiles } from '../load';
 import { precedenceRank, type ManifestFile } from '../manifest';
-import { AOR_BY_CODE, type ComponentCode, type RegionCode } from '../vocabulary';
+import type { ComponentCode, RegionCode } from '../vocabulary';
 import { loadedCells } from '../../queries/upload-plan';
 import { loadedTotals, type LoadedTotals } from '../../queries/reconciliation';
 import { identifier, sql } from '../../queries/sql';
@@ -125,13 +125,6 @@ export async function planUpload(
 		else plan.keeps.push({ ...planned, missingAreas: [] });
 	}
 	return plan;
-}
-
-/** `Tucson Sector, El Paso Sector and 6 more` */
-export function areaNames(codes: string[], max = 4): string {
-	const names = codes.map((c) => AOR_BY_CODE.get(c)?.name ?? c);
-	if (names.length <= max) return names.join(', ').replace(/, ([^,]*)$/, ' and $1');
-	return `${names.slice(0, max).join(', ')} and ${names.length - max} more`;
 }
 
 export async function loadUpload(
