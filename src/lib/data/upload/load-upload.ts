@@ -77,8 +77,6 @@ export interface PlannedCell {
 	before: number | null;
 	/** The upload's total. */
 	after: number;
-	/** The file that answers it now. */
-	sourceId: string | null;
 	/** Areas with rows now that the upload has none for: they would read 0. */
 	missingAreas: string[];
 }
@@ -117,7 +115,6 @@ export async function planUpload(
 			region: cell.region,
 			before: current?.total ?? null,
 			after: cell.count,
-			sourceId: current?.sourceId ?? null,
 			missingAreas: current?.areas.filter((a) => !cell.areas.includes(a)) ?? []
 		};
 		if (!current) plan.adds.push(planned);
