@@ -12,6 +12,11 @@
  *    allChartsDrawn), when it last became true and when that frame had been rendered (chartsLostAt:
  *    last became false); a harness waits until it has held for a quiet window, so a chart added
  *    late moves chartsAt to when it, too, was drawn;
+ *  - completeAt / completePaintedAt: first time the page's main result is final — the headline with
+ *    both its value and its baseline value, or, on a page without a headline (an embed), the
+ *    figure's frame no longer busy;
+ *  - viewOk / viewAt / viewPaintedAt: the same, and every chart inside the viewport drawn with
+ *    nothing in view `aria-busy` (viewAt: when that last became true);
  *  - stages: the loading panel's per-file stage changes ("label: reading" …), first time each seen;
  *  - arm(expect) / step: one interaction: the first click/input/change event after arm() is the
  *    start (its event.timeStamp), the first DOM state that `matches` after it is `end`, and the
@@ -30,6 +35,11 @@
 		chartsPaintedAt: null,
 		chartsLostAt: null,
 		chartsOk: false,
+		completeAt: null,
+		completePaintedAt: null,
+		viewAt: null,
+		viewPaintedAt: null,
+		viewOk: false,
 		stages: {},
 		step: null,
 		errors: []
@@ -107,6 +117,28 @@
 		return true;
 	}
 	B.allChartsDrawn = allChartsDrawn;
+
+	function complete() {
+		const h = document.querySelector('[data-testid=headline]');
+		if (h)
+			return (
+				visible(h) &&
+				(h.getAttribute('data-value') ?? '') !== '' &&
+				(h.getAttribute('data-baseline-value') ?? '') !== '' &&
+				!h.closest('[aria-busy=true]')
+			);
+		const embed = document.querySelector('[data-testid=embed-ready]');
+		return !!embed && visible(embed) && embed.getAttribute('aria-busy') !== 'true';
+	}
+
+	/** Complete, and what the viewport shows is drawn: its charts have marks, nothing is busy. */
+	function viewDrawn() {
+		if (!complete()) return false;
+		if ([...document.querySelectorAll('[aria-busy=true]')].some(inViewport)) return false;
+		for (const c of document.querySelectorAll('svg[data-testid$="-chart"]'))
+			if (inViewport(c) && !chartDrawn(c)) return false;
+		return true;
+	}
 	B.headlineReady = headlineReady;
 
 	/** What a filter change can alter: the headline's data attributes and every chart's marks. */
@@ -201,6 +233,19 @@
 			B.headlineAt = t;
 			afterPaint((p) => (B.headlinePaintedAt = p));
 		}
+		if (B.completeAt === null && complete()) {
+			B.completeAt = t;
+			afterPaint((p) => (B.completePaintedAt = p));
+		}
+		const view = viewDrawn();
+		if (view && !B.viewOk) {
+			B.viewAt = t;
+			B.viewPaintedAt = null;
+			afterPaint((p) => {
+				if (B.viewAt === t) B.viewPaintedAt = p;
+			});
+		}
+		B.viewOk = view;
 		const drawn = allChartsDrawn();
 		if (drawn && !B.chartsOk) {
 			B.chartsAt = t;

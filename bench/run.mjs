@@ -3,6 +3,7 @@
  * `npm run bench` — the benchmark of issue 6 (see bench/README.md for what every number means).
  *
  *   node bench/run.mjs [--runs N] [--quick] [--interactions N] [--no-build] [--update-readme]
+ *                      [--links-only]
  *
  * 1. `npx vite build`; 2. data ingest per file in Node with the app's own loader (same DuckDB-wasm
  * engine); 3. serve build/ and bench/baseline/ from bench/server.mjs on 127.0.0.1; 4. headless
@@ -19,6 +20,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
+import { LINK_TARGETS, measureLinks, summarizeLinks } from './links.mjs';
 import { categorize, missingReferences, startServer } from './server.mjs';
 
 const BENCH = dirname(fileURLToPath(import.meta.url));
@@ -50,6 +52,8 @@ const INTERACTIONS = option('--interactions', QUICK ? 10 : 50);
 const INGEST_REPEATS = QUICK ? 1 : 3;
 const WARMUP = !QUICK;
 const ENFORCE = RUNS >= 5;
+/** Only the shared links (bench/links.mjs): for working on them; targets reported, not enforced. */
+const LINKS_ONLY = flag('--links-only');
 /** "Every chart drawn" must hold this long before a cold load counts as finished. */
 const QUIET_MS = 1000;
 const LOAD_TIMEOUT_MS = 90_000;
@@ -802,7 +806,7 @@ async function main() {
 
 	const { server, buildMs } = await buildAndServe();
 	const manifest = JSON.parse(readFileSync('data/manifest.json', 'utf8'));
-	const ingestNode = nodeIngest();
+	const ingestNode = LINKS_ONLY ? { error: 'skipped (--links-only)' } : nodeIngest();
 
 	const browser = await chromium.launch({
 		executablePath: CHROMIUM,
@@ -813,6 +817,15 @@ async function main() {
 	const appUrl = `${server.origin}/`;
 	const baselineUrl = `${server.origin}/baseline/`;
 	try {
+		if (LINKS_ONLY) {
+			const links = await sharedLinks(browser, server, appUrl);
+			log(`\n${renderLinks(links, 'text')}`);
+			for (const t of LINK_TARGETS) {
+				const v = links.values[t.id];
+				log(`  ${t.label}: ${round(v, 2)} ${t.unit} (target ≤ ${t.limit} ${t.unit})`);
+			}
+			return { exitCode: 0 };
+		}
 		log(
 			`\n[4/5] Cold loads in Chromium ${info.chromium}, fresh context each${WARMUP ? ' (after one unmeasured warm-up of each page)' : ''}`
 		);
@@ -840,6 +853,8 @@ async function main() {
 		if (sameHeadline !== true)
 			log(`      WARNING: app and baseline headlines differ: ${JSON.stringify(sameHeadline)}`);
 
+		const links = await sharedLinks(browser, server, appUrl);
+
 		log(`\n[5/5] ${INTERACTIONS} filter changes on / (one session)`);
 		const inter = await interactions(browser, appUrl, baselineUrl, INTERACTIONS);
 		const check = inter.check;
@@ -863,6 +878,7 @@ async function main() {
 			doms,
 			alls,
 			manifest,
+			links,
 			t0
 		});
 		return results;
@@ -885,6 +901,7 @@ function report({
 	doms,
 	alls,
 	manifest,
+	links,
 	t0
 }) {
 	const m = (xs, f) => median(xs.map(f));
@@ -959,9 +976,10 @@ function report({
 		interactionP50: percentile(lat, 0.5),
 		appJsGzip: kb(appJsGzip),
 		longTaskLoad: load.maxLongTaskMs,
-		longTaskInteractions
+		longTaskInteractions,
+		...links.values
 	};
-	const targets = TARGETS.map((t) => {
+	const targets = [...TARGETS, ...LINK_TARGETS].map((t) => {
 		const v = values[t.id];
 		const status =
 			v === null || v === undefined
@@ -1034,6 +1052,7 @@ function report({
 				allMs: round(s.allMs, 2)
 			}))
 		},
+		links: links.links,
 		targets,
 		runs: { app, baseline },
 		totalSeconds: round((Date.now() - t0) / 1000, 1)
@@ -1136,6 +1155,7 @@ function renderTables(r, catLabel, cats, style) {
 			['', 'r', 'r', 'r']
 		)
 	);
+	out.push('', renderLinks({ links: r.links }, style), '');
 	out.push('', h('Bytes on a cold load of / (app)'), '');
 	out.push(
 		T(
@@ -1225,6 +1245,48 @@ function renderTables(r, catLabel, cats, style) {
 	return out.join('\n');
 }
 
+async function sharedLinks(browser, server, appUrl) {
+	log(`\n[4b] Shared links: ${RUNS} rounds, each link cold and then again (bench/links.mjs)`);
+	const byLink = await measureLinks({
+		browser,
+		origin: appUrl.replace(/\/$/, ''),
+		runs: RUNS,
+		newPage: (b) => newPage(b),
+		server,
+		timeout: LOAD_TIMEOUT_MS,
+		log
+	});
+	return summarizeLinks(byLink, median);
+}
+
+function renderLinks({ links }, style) {
+	const T = style === 'md' ? markdownTable : table;
+	const title = `Shared links, median of ${links[0].runs.length} cold loads (fresh context each) and repeat visits`;
+	return [
+		style === 'md' ? `#### ${title}` : `== ${title} ==`,
+		'',
+		T(
+			[
+				'Link',
+				'Complete headline',
+				'÷ default',
+				'In view drawn',
+				'Repeat visit',
+				'Data bytes until complete'
+			],
+			links.map((l) => [
+				`${l.id}: \`${l.path}\``,
+				fmtMs(l.completeMs),
+				`${l.ratio.toFixed(2)}×`,
+				fmtMs(l.viewMs),
+				fmtMs(l.repeatMs),
+				fmtKB(l.dataBytes)
+			]),
+			['', 'r', 'r', 'r', 'r', 'r']
+		)
+	].join('\n');
+}
+
 function updateReadme(md) {
 	const path = join(BENCH, 'README.md');
 	if (!existsSync(path)) return;
@@ -1239,9 +1301,9 @@ function updateReadme(md) {
 }
 
 const watchdog = setTimeout(() => {
-	console.error('bench: gave up after 15 minutes');
+	console.error('bench: gave up after 45 minutes');
 	process.exit(2);
-}, 15 * 60_000);
+}, 45 * 60_000);
 watchdog.unref();
 
 main()

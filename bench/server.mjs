@@ -188,6 +188,21 @@ export async function startServer({ mounts, cacheDir, log = () => {} }) {
 			return;
 		}
 		const file = files.get(key);
+		// Like any static host: `no-cache` files are revalidated by ETag, so a repeat visit
+		// downloads only what changed.
+		const etag = `"${(file.etag ??= createHash('sha256').update(file.identity).digest('hex').slice(0, 24))}"`;
+		if (req.headers['if-none-match'] === etag) {
+			res.writeHead(304, { ETag: etag, 'Cache-Control': 'no-cache' }).end();
+			requests.push({
+				path: pathname,
+				file: key,
+				status: 304,
+				encoding: 'identity',
+				bytes: 0,
+				rawBytes: 0
+			});
+			return;
+		}
 		const accept = String(req.headers['accept-encoding'] ?? '');
 		const accepted = new Set(
 			accept
@@ -212,7 +227,8 @@ export async function startServer({ mounts, cacheDir, log = () => {} }) {
 			'Cache-Control': key.startsWith('/_app/immutable/')
 				? 'public, max-age=31536000, immutable'
 				: 'no-cache',
-			'X-Content-Type-Options': 'nosniff'
+			'X-Content-Type-Options': 'nosniff',
+			ETag: etag
 		};
 		if (file.br || file.gzip) headers['Vary'] = 'Accept-Encoding';
 		if (encoding !== 'identity') headers['Content-Encoding'] = encoding;
