@@ -6,7 +6,7 @@ import type { CachedDb } from '../data/cached-db';
 import type { Db } from '../data/db';
 import type { LoadProgress } from '../data/load';
 import type { Manifest, ManifestFile } from '../data/manifest';
-import type { StatementSnapshot } from '../data/snapshot-db';
+import type { ResultStore } from '../data/result-store';
 import type { UploadPlan } from '../data/upload/load-upload';
 import type { Ready, UploadQueue } from '../data/upload/upload-queue';
 import type { ValidationResult } from '../data/upload/validate';
@@ -28,8 +28,13 @@ export class DataState {
 	/** Every file loaded: the bundled ones, then uploads in the order they were added. */
 	files = $state.raw<ManifestFile[]>([]);
 	uploads = $state<UploadReport[]>([]);
+	/**
+	 * Statement results computed at build time over these very files (set by the first page that
+	 * carries their index): views are answered from them while the engine loads, and the engine's
+	 * cache starts with the ones fetched.
+	 */
+	stored: ResultStore | null = null;
 	#raw: Db | null = null;
-	#seed: [string, unknown[]][] = [];
 	/** Resolves with the engine once every bundled file is in: uploads are planned against it. */
 	#loaded = deferred<Db>();
 	/** Made on the first upload: the explorer never loads the upload code. */
@@ -42,14 +47,6 @@ export class DataState {
 		this.#loaded.promise.catch(() => {});
 		this.files = manifest.files;
 		this.progress = manifest.files.map((file) => ({ file, stage: 'waiting', bytesLoaded: 0 }));
-	}
-
-	/**
-	 * Statement results computed at build time over these very files: once every file is loaded,
-	 * the engine's cache starts with them (ignored if the files differ).
-	 */
-	seed(snapshot: StatementSnapshot): void {
-		if (this.isBundledSet(snapshot.sha256)) this.#seed = snapshot.statements;
 	}
 
 	/** No file beyond the bundled ones has been loaded. */
@@ -110,7 +107,8 @@ export class DataState {
 				await load.buildViews(db, files, loaded);
 				performance.mark(`bse:step-${i + 1}-views`);
 				this.complete = loaded.size === files.length;
-				const handle = cachedDb(db, undefined, this.complete ? this.#seed : []);
+				const seed = this.complete && this.stored ? this.stored.answered() : [];
+				const handle = cachedDb(db, undefined, seed);
 				this.db = handle;
 				this.status = 'ready';
 				// DuckDB runs one statement at a time: let the first view's queries go before the

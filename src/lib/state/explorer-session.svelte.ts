@@ -6,7 +6,7 @@
 import { base } from '$app/paths';
 import { onMount, untrack } from 'svelte';
 import { bundledEvents } from '../data/bundled-events';
-import { snapshotDb, SnapshotMiss, type StatementSnapshot } from '../data/snapshot-db';
+import { fetchStoredResult, resultStore, StoreMiss, type ResultIndex } from '../data/result-store';
 import { citizenshipOptions, type CitizenshipOption } from '../queries/options';
 import { appData } from './app-data.svelte';
 import { loadExplorerView, type ExplorerView } from './explorer-view';
@@ -20,68 +20,64 @@ export class ExplorerSession {
 	readonly data = appData;
 	readonly view = new QueryState<ExplorerView>();
 	/**
-	 * Every citizenship the loaded files name; unset until that list is final (from the snapshot
-	 * of the bundled files, or once every file is loaded), so a page can tell a slug no file has
-	 * from one whose file is still loading.
+	 * Every citizenship the loaded files name; unset until that list is final (from the stored
+	 * results of the bundled files, or once every file is loaded), so a page can tell a slug no
+	 * file has from one whose file is still loading.
 	 */
 	readonly options = new QueryState<CitizenshipOption[]>();
 	/** Bundled files and any the user added on the releases page. */
 	readonly files = $derived(new Map(this.data.files.map((f) => [f.id, f])));
 
-	/** The build-time statements, while they hold for the data loaded (no uploads). */
-	readonly #snapshot = $derived.by(() => {
-		const snapshot = this.snapshot();
-		return snapshot && this.data.bundledOnly && this.data.isBundledSet(snapshot.sha256)
-			? snapshotDb(snapshot)
-			: null;
-	});
-	/** Views answered wholly by the snapshot: final, whatever the engine has loaded. */
-	readonly #fromSnapshot = new WeakSet<ExplorerView>();
-	/** The state last shown from the snapshot (serialized). */
-	#snapshotState: string | null = null;
-	/** True when the view shown is final: from the snapshot, or with every file loaded. */
+	/** The build-time results, while they hold for the data loaded (no uploads). */
+	readonly #stored = $derived(this.data.bundledOnly ? this.data.stored : null);
+	/** Views answered wholly by the stored results: final, whatever the engine has loaded. */
+	readonly #fromStore = new WeakSet<ExplorerView>();
+	/** The state last shown from the stored results (serialized). */
+	#storedState: string | null = null;
+	/** True when the view shown is final: from the stored results, or with every file loaded. */
 	readonly settled = $derived(
-		(!!this.view.value && this.#fromSnapshot.has(this.view.value)) || this.data.complete
+		(!!this.view.value && this.#fromStore.has(this.view.value)) || this.data.complete
 	);
 
 	/** `prefetch`: compute the views one control away in idle time (pages with controls). */
 	constructor(
 		state: () => UrlState,
-		private readonly snapshot: () => StatementSnapshot | undefined = () => undefined,
+		results: () => ResultIndex | undefined = () => undefined,
 		{ prefetch = false }: { prefetch?: boolean } = {}
 	) {
-		const known = untrack(snapshot);
-		if (known) this.data.seed(known);
+		const index = untrack(results);
+		if (index && this.data.isBundledSet(index.sha256))
+			this.data.stored ??= resultStore(index, fetchStoredResult(base));
 		onMount(() => {
 			this.data.start(base);
 		});
 		$effect(() => {
-			const db = this.#snapshot ?? (this.data.complete ? this.data.db : null);
+			const db = this.#stored ?? (this.data.complete ? this.data.db : null);
 			if (db) this.options.run(() => citizenshipOptions(db));
 		});
 		$effect(() => {
 			const current = state();
 			const files = this.files;
-			const snapshot = this.#snapshot;
+			const stored = this.#stored;
 			const db = this.data.db;
 			const key = serializeUrlState(current);
-			// Shown from the snapshot: the engine's progress changes nothing.
-			if (snapshot && key === this.#snapshotState) return;
+			// Shown from the stored results: the engine's progress changes nothing.
+			if (stored && key === this.#storedState) return;
 			// Once every file is in, the engine answers everything: its cache starts with the
-			// snapshot's rows, so views keep sharing them.
+			// stored rows the page has fetched, so views keep sharing them.
 			const loaded = this.data.complete && !!db;
 			this.view.run(async () => {
-				if (snapshot && !loaded) {
+				if (stored && !loaded) {
 					try {
-						const view = await loadExplorerView(snapshot, current, files);
-						this.#fromSnapshot.add(view);
-						this.#snapshotState = key;
+						const view = await loadExplorerView(stored, current, files);
+						this.#fromStore.add(view);
+						this.#storedState = key;
 						return view;
 					} catch (error) {
-						if (!(error instanceof SnapshotMiss)) throw error;
+						if (!(error instanceof StoreMiss)) throw error;
 					}
 				}
-				this.#snapshotState = null;
+				this.#storedState = null;
 				// Nothing can answer yet: stay pending; this effect runs again when the engine is.
 				if (!db) return new Promise<never>(() => {});
 				return loadExplorerView(db, current, files);

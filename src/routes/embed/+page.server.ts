@@ -1,6 +1,7 @@
-import { bundledViewSnapshot } from '$lib/server/view-snapshot';
+import { bundledResultIndex } from '$lib/server/result-store';
 
-// Runs once, at prerender: the default view from the bundled files, inlined into the page (used when the embed's filter is the default one).
+// Runs once, at prerender: the names of the results stored at build time (the page fetches the
+// few its view asks for).
 export async function load() {
-	return { snapshot: await bundledViewSnapshot() };
+	return { results: await bundledResultIndex() };
 }

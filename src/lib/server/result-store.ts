@@ -1,0 +1,134 @@
+/**
+ * The build-time results (`data/result-store.ts`): the app's own loader and view statements, run
+ * by the same DuckDB engine (its Node build) over the bundled CBP files for the states people link
+ * to — every component × region with its per-area series and every split, each demographic,
+ * title and encounter type, and each citizenship at the Southwest border — each statement kept
+ * with its rows. Prerender writes them as files under `results/`; a page draws any of these views,
+ * in any month and range and with any areas of the scope, before the browser's DuckDB or a single
+ * CSV has arrived. Only ever run by prerender (and tests).
+ */
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { bundledManifest } from '../data/bundled-manifest';
+import { cachedDb, statementKey } from '../data/cached-db';
+import { createNodeDb } from '../data/duckdb-node';
+import type { Db } from '../data/db';
+import { loadFiles } from '../data/load';
+import type { Manifest } from '../data/manifest';
+import {
+	encodeResult,
+	resultName,
+	type ResultIndex,
+	type StoredResult
+} from '../data/result-store';
+import { DEMOGRAPHICS, ENCOUNTER_TYPES, TITLES } from '../data/vocabulary';
+import { citizenshipOptions } from '../queries/options';
+import { loadExplorerView } from '../state/explorer-view';
+import {
+	DEFAULT_URL_STATE,
+	type ComponentChoice,
+	type RegionChoice,
+	type SplitChoice,
+	type UrlState
+} from '../state/url-state';
+
+const SPLITS: SplitChoice[] = ['demographic', 'citizenship', 'title', 'type'];
+const COMPONENTS: ComponentChoice[] = ['usbp', 'ofo', 'all'];
+const REGIONS: RegionChoice[] = ['southwest', 'northern', 'other', 'all'];
+
+/**
+ * Areas that keep a scope as it is when chosen (`filtersOf` narrows the scope to the chosen
+ * areas' components and regions): a view with them asks the scope's per-area statements.
+ */
+function areasKeeping(component: ComponentChoice, region: RegionChoice): string[] {
+	const usbp = {
+		southwest: ['EPT'],
+		northern: ['BLW'],
+		other: ['MIP'],
+		all: ['EPT', 'BLW', 'MIP']
+	};
+	if (component === 'usbp') return usbp[region];
+	if (component === 'ofo') return ['ofo-laredo'];
+	return [...usbp[region], 'ofo-laredo'];
+}
+
+/** The states whose statements are stored. */
+export function linkedStates(citizenships: string[]): Partial<UrlState>[] {
+	const states: Partial<UrlState>[] = [];
+	const breakdowns: Partial<UrlState>[] = [
+		{},
+		...Object.keys(DEMOGRAPHICS).map((demographic) => ({ demographic })),
+		...Object.keys(TITLES).map((title) => ({ title: title as UrlState['title'] })),
+		...Object.keys(ENCOUNTER_TYPES).map((type) => ({ type: type as UrlState['type'] }))
+	];
+	for (const component of COMPONENTS)
+		for (const region of REGIONS) {
+			const scope = { component, region };
+			for (const split of SPLITS) states.push({ ...scope, split });
+			for (const breakdown of breakdowns) {
+				states.push({ ...scope, ...breakdown });
+				states.push({ ...scope, ...breakdown, sectors: areasKeeping(component, region) });
+			}
+		}
+	for (const component of COMPONENTS)
+		for (const citizenship of citizenships)
+			states.push({ component, region: 'southwest', citizenship });
+	return states;
+}
+
+let bundled: Promise<Map<string, StoredResult>> | null = null;
+
+/** The bundled files' results by name, computed once per build however many routes ask. */
+export function bundledResults(): Promise<Map<string, StoredResult>> {
+	bundled ??= computeResults();
+	return bundled;
+}
+
+export async function computeResults(
+	manifest: Manifest = bundledManifest,
+	dataDir = 'data',
+	states?: Partial<UrlState>[]
+): Promise<Map<string, StoredResult>> {
+	const engine = await createNodeDb();
+	await loadFiles(
+		engine,
+		manifest.files,
+		async (file) => new Uint8Array(await readFile(join(dataDir, file.path)))
+	);
+	// Cached: the states share most statements, each run once.
+	const { db, statements } = recordingDb(cachedDb(engine, Infinity));
+	const files = new Map(manifest.files.map((f) => [f.id, f]));
+	const citizenships = (await citizenshipOptions(db)).map((c) => c.slug);
+	for (const state of states ?? linkedStates(citizenships))
+		await loadExplorerView(db, { ...DEFAULT_URL_STATE, ...state }, files);
+	const sha256 = manifest.files.map((f) => f.sha256);
+	const results = new Map<string, StoredResult>();
+	for (const [key, rows] of statements)
+		results.set(resultName(sha256, key), encodeResult(key, rows as Record<string, unknown>[]));
+	return results;
+}
+
+/** Wraps `db` so that every statement it answers is kept. */
+function recordingDb(db: Db): { db: Db; statements: Map<string, unknown[]> } {
+	const statements = new Map<string, unknown[]>();
+	return {
+		statements,
+		db: {
+			async query<T>(statement: { text: string; params: readonly unknown[] }) {
+				const result = await db.query<T>(statement as never);
+				statements.set(statementKey(statement), result);
+				return result;
+			},
+			registerFile: (name, bytes) => db.registerFile(name, bytes),
+			dropFile: (name) => db.dropFile(name)
+		}
+	};
+}
+
+/** What a page carries: the names of the bundled results, for exactly the bundled files. */
+export async function bundledResultIndex(): Promise<ResultIndex> {
+	return {
+		sha256: bundledManifest.files.map((f) => f.sha256),
+		names: [...(await bundledResults()).keys()]
+	};
+}
