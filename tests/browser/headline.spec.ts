@@ -17,7 +17,7 @@ forbidOtherOrigins(test);
 
 async function headlineOf(page: Page) {
 	const headline = page.getByTestId('headline');
-	// Ready and no longer busy: the view is final (from every file, or the build-time snapshot).
+	// Ready and no longer busy: the view is final (from every file, or the build-time results).
 	await expect(page.getByTestId('ready')).toHaveAttribute('aria-busy', 'false');
 	return {
 		month: await headline.getAttribute('data-month'),
@@ -63,7 +63,7 @@ test('the default view shows the latest covered month against a year earlier', a
 	await expect(page.getByTestId('derived-tag')).toBeVisible();
 });
 
-test('the default view is drawn from the build-time snapshot before any CSV arrives; a sector waits for the engine', async ({
+test('the default view is drawn from the build-time results before any CSV arrives; a view they do not hold waits for the engine', async ({
 	page
 }) => {
 	const release = await holdBack(page, '**/data/**/*.csv');
@@ -72,12 +72,15 @@ test('the default view is drawn from the build-time snapshot before any CSV arri
 	await expect(page.locator('svg[data-testid="monthly-chart"] path[d]').first()).toBeVisible();
 	await expect(page.getByTestId('loading')).toContainText(/\b0 of \d+ files ready/);
 
-	// Another month of the default filter is answered by the snapshot too.
+	// Another month of the default filter is answered by them too, and so is a sector.
 	await page.getByTestId('month-input').fill('2025-06');
 	expect(await headlineOf(page)).toEqual(expectedHeadline('2025-06'));
-
-	// A sector's view needs the loaded data: it stays busy until the files are in.
 	await page.locator('[data-testid=sector-table] tbody tr[data-sector=TCA] a').click();
+	expect(await headlineOf(page)).toEqual(expectedHeadline('2025-06', ['TCA']));
+	await expect(page.getByTestId('loading')).toContainText(/\b0 of \d+ files ready/);
+
+	// A sector's composition by title is not stored: it stays busy until the files are in.
+	await page.getByTestId('split-title').click();
 	await expect(page.getByTestId('ready')).toHaveAttribute('aria-busy', 'true');
 	release();
 	expect(await headlineOf(page)).toEqual(expectedHeadline('2025-06', ['TCA']));
@@ -249,8 +252,8 @@ test('while the large releases load, a month they supply says "still loading", n
 	page
 }) => {
 	const release = await holdBack(page, '**/data/nationwide-encounters-fy21-fy24-aor.csv');
-	// A sector's composition is not in the build-time snapshot: the engine answers this view.
-	await page.goto('/?month=2025-06&sector=TCA');
+	// A sector's composition by title is not in the build-time results: the engine answers it.
+	await page.goto('/?month=2025-06&sector=TCA&split=title');
 	const headline = page.getByTestId('headline');
 	await expect(headline).toContainText('June 2024 is still loading');
 	await expect(headline).toHaveAttribute('data-baseline-value', '');

@@ -1,0 +1,38 @@
+/**
+ * Every shared link the benchmark times (bench/links.mjs) opened cold with every CSV held back:
+ * its complete headline comes from the build-time results alone, with the numbers computed
+ * straight from the CSVs (tests/helpers), and its figures are drawn.
+ */
+import { expect, test } from '@playwright/test';
+import { latestCoveredMonth, nextMonth } from '../helpers/expected';
+import { filteredTotal, type FilterSpec } from '../helpers/expected-filters';
+import { LINKED_STATES } from '../helpers/linked-states';
+import { forbidOtherOrigins } from './no-other-origins';
+
+forbidOtherOrigins(test);
+
+for (const link of LINKED_STATES) {
+	test(`${link.id} (${link.path}) is complete before any CSV arrives`, async ({ page }) => {
+		await page.route('**/data/**/*.csv', () => {});
+		await page.goto(`.${link.path}`);
+		if ('embed' in link.meaning) {
+			await expect(page.getByTestId('embed-ready')).toHaveAttribute('aria-busy', 'false');
+			await expect(
+				page.locator('[data-testid=sector-table] tbody tr[data-sector=EPT]')
+			).toBeVisible();
+			return;
+		}
+		const { month: linked, spec } = link.meaning as { month: string | null; spec: FilterSpec };
+		const month = linked ?? latestCoveredMonth();
+		await expect(page.getByTestId('ready')).toHaveAttribute('aria-busy', 'false');
+		const headline = page.getByTestId('headline');
+		await expect(headline).toHaveAttribute('data-month', month);
+		await expect(headline).toHaveAttribute('data-value', String(filteredTotal(month, spec)));
+		await expect(headline).toHaveAttribute(
+			'data-baseline-value',
+			String(filteredTotal(nextMonth(month, -12), spec))
+		);
+		await expect(page.locator('svg[data-testid="monthly-chart"] path[d]').first()).toBeVisible();
+		await expect(page.getByTestId('loading')).toContainText(/\b0 of \d+ files ready/);
+	});
+}
