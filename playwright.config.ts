@@ -13,6 +13,8 @@ export default defineConfig({
 		// BASE_URL points the tests at a site served elsewhere (then no preview server is started).
 		baseURL: process.env.BASE_URL ?? 'http://localhost:4173',
 		timezoneId: 'America/Los_Angeles',
+		// Every test starts as a first visit; offline.spec.ts allows the service worker itself.
+		serviceWorkers: 'block',
 		launchOptions: {
 			executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
 			args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking']

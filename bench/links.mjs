@@ -5,24 +5,13 @@
  * loaded (a repeat visit: HTTP cache, service worker). Ratios are to the default link, `/`,
  * measured in the same runs, so they move far less with machine load than the times.
  */
+import { readFileSync } from 'node:fs';
 
-/** One of each kind of state people share; `/` first, the reference for the ratios. */
-export const LINKS = [
-	{ id: 'default', path: '/' },
-	{ id: 'one sector', path: '/?month=2024-06&sector=EPT' },
-	{ id: 'one sector, 2025', path: '/?month=2025-06&sector=TCA' },
-	{ id: 'several sectors', path: '/?month=2024-03&sector=SDC,ELC,YUM' },
-	{ id: 'OFO field office', path: '/?component=ofo&month=2024-06&sector=ofo-laredo' },
-	{ id: 'northern', path: '/?month=2023-09&region=northern' },
-	{ id: 'other', path: '/?month=2024-01&region=other' },
-	{ id: 'all components', path: '/?component=all&month=2024-06' },
-	{ id: 'demographic', path: '/?month=2024-06&demographic=uc' },
-	{ id: 'citizenship', path: '/?month=2024-06&citizenship=mexico' },
-	{ id: 'title', path: '/?month=2022-03&title=8' },
-	{ id: 'type', path: '/?month=2022-03&type=expulsions' },
-	{ id: 'range per day', path: '/?from=2023-01&to=2024-06&per=day&month=2024-06' },
-	{ id: 'embed, one sector', path: '/embed?view=sectors&sector=EPT' }
-];
+/**
+ * One of each kind of state people share, `/` first (the reference for the ratios). A JSON file,
+ * so that the tests (tests/helpers/linked-states.ts) check the same links.
+ */
+export const LINKS = JSON.parse(readFileSync(new URL('./links.json', import.meta.url), 'utf8'));
 
 export const LINK_TARGETS = [
 	{

@@ -1,5 +1,5 @@
 /**
- * Every shared link the benchmark times (bench/links.mjs) opened cold with every CSV held back:
+ * Every shared link the benchmark times (bench/links.json) opened cold with every CSV held back:
  * its complete headline comes from the build-time results alone, with the numbers computed
  * straight from the CSVs (tests/helpers), and its figures are drawn.
  */
@@ -13,9 +13,12 @@ forbidOtherOrigins(test);
 
 for (const link of LINKED_STATES) {
 	test(`${link.id} (${link.path}) is complete before any CSV arrives`, async ({ page }) => {
+		const csvs: string[] = [];
+		page.on('request', (r) => r.url().includes('.csv') && csvs.push(r.url()));
 		await page.route('**/data/**/*.csv', () => {});
 		await page.goto(`.${link.path}`);
 		if ('embed' in link.meaning) {
+			// One view the results answer: the embed loads no CSV at all.
 			await expect(page.getByTestId('embed-ready')).toHaveAttribute('aria-busy', 'false');
 			await expect(
 				page.locator('[data-testid=sector-table] tbody tr[data-sector=EPT]')

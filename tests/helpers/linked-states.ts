@@ -1,9 +1,11 @@
 /**
- * The shared links the benchmark times (`bench/links.mjs`), each with the filter it means, written
+ * The shared links the benchmark times (`bench/links.json`), each with the filter it means, written
  * out here by hand, so that tests compute its numbers straight from the CSVs (`filteredTotal`).
  */
-import { LINKS } from '../../bench/links.mjs';
+import { readFileSync } from 'node:fs';
 import type { FilterSpec } from './expected-filters';
+
+const LINKS: { id: string; path: string }[] = JSON.parse(readFileSync('bench/links.json', 'utf8'));
 
 const USBP_SW: FilterSpec = { components: ['usbp'], regions: ['southwest'] };
 
@@ -37,7 +39,7 @@ export interface LinkedState {
 	meaning: (typeof MEANING)[string];
 }
 
-export const LINKED_STATES: LinkedState[] = LINKS.map((link: { id: string; path: string }) => {
+export const LINKED_STATES: LinkedState[] = LINKS.map((link) => {
 	const meaning = MEANING[link.id];
 	if (!meaning) throw new Error(`linked-states.ts: say what the bench link "${link.id}" means`);
 	return { ...link, meaning };

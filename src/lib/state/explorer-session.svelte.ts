@@ -39,17 +39,22 @@ export class ExplorerSession {
 		(!!this.view.value && this.#fromStore.has(this.view.value)) || this.data.complete
 	);
 
-	/** `prefetch`: compute the views one control away in idle time (pages with controls). */
+	/**
+	 * `prefetch`: compute the views one control away in idle time (pages with controls).
+	 * `engineWhenNeeded`: start DuckDB and load the CSVs only for a view the stored results do not
+	 * answer (a page that shows one view: the embed); otherwise the engine starts at once.
+	 */
 	constructor(
 		state: () => UrlState,
 		results: () => ResultIndex | undefined = () => undefined,
-		{ prefetch = false }: { prefetch?: boolean } = {}
+		{ prefetch = false, engineWhenNeeded = false } = {}
 	) {
 		const index = untrack(results);
 		if (index && this.data.isBundledSet(index.sha256))
 			this.data.stored ??= resultStore(index, fetchStoredResult(base));
+		const startEngine = () => this.data.start(base);
 		onMount(() => {
-			this.data.start(base);
+			if (!engineWhenNeeded || !this.#stored) startEngine();
 		});
 		$effect(() => {
 			const db = this.#stored ?? (this.data.complete ? this.data.db : null);
@@ -75,6 +80,7 @@ export class ExplorerSession {
 						return view;
 					} catch (error) {
 						if (!(error instanceof StoreMiss)) throw error;
+						startEngine();
 					}
 				}
 				this.#storedState = null;

@@ -1,0 +1,73 @@
+/// <reference no-default-lib="true"/>
+/// <reference lib="esnext" />
+/// <reference lib="webworker" />
+/**
+ * Repeat visits and offline use. Files whose name says what they hold are answered from the
+ * cache: the hashed app files (and DuckDB's wasm among them) and the build-time results (named by
+ * the data's sums and the statement). Everything else — pages, the manifest, the CBP CSVs — goes
+ * to the network first, so a new data release replaces exactly the files that changed (the HTTP
+ * cache revalidates the rest), and the cached copy answers when there is no network.
+ */
+import { build, files, prerendered, version } from '$service-worker';
+
+const sw = self as unknown as ServiceWorkerGlobalScope;
+const APP = `app-${version}`;
+/** Kept across versions: its entries are named by what they hold, or revalidated on each use. */
+const DATA = 'data';
+const PAGES = prerendered.filter((path) => !path.includes('/results/'));
+// Only the wasm the browser picks is fetched, and then kept (see cacheFirst).
+const PRECACHE = [...build.filter((path) => !path.endsWith('.wasm')), ...files, ...PAGES];
+
+sw.addEventListener('install', (event) => {
+	event.waitUntil(
+		caches
+			.open(APP)
+			.then((cache) => cache.addAll(PRECACHE))
+			.then(() => sw.skipWaiting())
+	);
+});
+
+sw.addEventListener('activate', (event) => {
+	event.waitUntil(
+		caches
+			.keys()
+			.then((keys) =>
+				Promise.all(keys.filter((k) => k !== APP && k !== DATA).map((k) => caches.delete(k)))
+			)
+			.then(() => sw.clients.claim())
+	);
+});
+
+const immutable = (url: URL) =>
+	build.includes(url.pathname) ||
+	files.includes(url.pathname) ||
+	url.pathname.includes('/results/');
+
+sw.addEventListener('fetch', (event) => {
+	const request = event.request;
+	const url = new URL(request.url);
+	if (request.method !== 'GET' || url.origin !== sw.location.origin) return;
+	event.respondWith(immutable(url) ? cacheFirst(request) : networkFirst(request));
+});
+
+async function cacheFirst(request: Request): Promise<Response> {
+	const hit = await caches.match(request);
+	if (hit) return hit;
+	const response = await fetch(request);
+	if (response.ok) (await caches.open(DATA)).put(request, response.clone());
+	return response;
+}
+
+async function networkFirst(request: Request): Promise<Response> {
+	try {
+		const response = await fetch(request);
+		// Pages are kept as installed: one copy each, whatever the query string.
+		if (response.ok && request.mode !== 'navigate')
+			(await caches.open(DATA)).put(request, response.clone());
+		return response;
+	} catch (error) {
+		const hit = await caches.match(request, { ignoreSearch: request.mode === 'navigate' });
+		if (hit) return hit;
+		throw error;
+	}
+}
