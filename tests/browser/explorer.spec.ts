@@ -5,8 +5,8 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { nextMonth } from '../helpers/expected';
-import { filteredTotal, type FilterSpec } from '../helpers/expected-filters';
+import { type FilterSpec } from '../helpers/expected-filters';
+import { expectHeadline } from './expect-headline';
 
 const USBP_SW: FilterSpec = { components: ['usbp'], regions: ['southwest'] };
 
@@ -15,16 +15,6 @@ async function ready(page: Page) {
 	await expect(page.getByTestId('ready')).toHaveAttribute('aria-busy', 'false');
 	// Figures out of view follow a change a frame later, busy until then.
 	await expect(page.locator('[aria-busy=true]')).toHaveCount(0);
-}
-
-async function expectHeadline(page: Page, month: string, spec: FilterSpec) {
-	const headline = page.getByTestId('headline');
-	await expect(headline).toHaveAttribute('data-month', month);
-	await expect(headline).toHaveAttribute('data-value', String(filteredTotal(month, spec)));
-	await expect(headline).toHaveAttribute(
-		'data-baseline-value',
-		String(filteredTotal(nextMonth(month, -12), spec))
-	);
 }
 
 test('?component=ofo&month=2024-06 gives OFO’s Southwest count against June 2023', async ({

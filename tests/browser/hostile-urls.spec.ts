@@ -4,8 +4,9 @@
  * never an error screen (not even for a moment while the files load), never a page error.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { manifest, nextMonth, usbpSouthwestTotal } from '../helpers/expected';
-import { filteredTotal, type FilterSpec } from '../helpers/expected-filters';
+import { manifest, usbpSouthwestTotal } from '../helpers/expected';
+import { type FilterSpec } from '../helpers/expected-filters';
+import { expectHeadline } from './expect-headline';
 import { forbidOtherOrigins } from './no-other-origins';
 
 forbidOtherOrigins(test);
@@ -178,13 +179,7 @@ test.describe('a demographic from the URL while the large releases load', () => 
 			expect(await seen.queryErrors()).toEqual([]);
 			release();
 			await settled(page);
-			const headline = page.getByTestId('headline');
-			await expect(headline).toHaveAttribute('data-month', month);
-			await expect(headline).toHaveAttribute('data-value', String(filteredTotal(month, spec)));
-			await expect(headline).toHaveAttribute(
-				'data-baseline-value',
-				String(filteredTotal(nextMonth(month, -12), spec))
-			);
+			await expectHeadline(page, month, spec);
 			expect(await seen.queryErrors()).toEqual([]);
 			expect(seen.pageErrors).toEqual([]);
 		});
