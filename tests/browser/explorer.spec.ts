@@ -5,7 +5,7 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { type FilterSpec } from '../helpers/expected-filters';
+import { filteredTotal, type FilterSpec } from '../helpers/expected-filters';
 import { expectHeadline } from './expect-headline';
 
 const USBP_SW: FilterSpec = { components: ['usbp'], regions: ['southwest'] };
