@@ -71,9 +71,17 @@ async function waitView(page, problems, timeout) {
 	return page.evaluate(() => {
 		const b = window.__bench;
 		const h = document.querySelector('[data-testid=headline]');
+		// Data files the page had started to fetch by the time its result was complete.
+		const dataBytes = performance
+			.getEntriesByType('resource')
+			.filter(
+				(e) => e.startTime < b.completePaintedAt && new URL(e.name).pathname.startsWith('/data/')
+			)
+			.reduce((a, e) => a + e.transferSize, 0);
 		return {
 			completeMs: b.completePaintedAt,
 			viewMs: b.viewPaintedAt,
+			dataBytes,
 			headline: h && {
 				month: h.getAttribute('data-month'),
 				value: h.getAttribute('data-value'),
@@ -85,19 +93,17 @@ async function waitView(page, problems, timeout) {
 
 /**
  * `runs` rounds over every link, the order reversed every other round; in each, a cold load and
- * then a repeat visit in the same context. `server.takeLog()` gives the cold load's bytes.
+ * then a repeat visit in the same context.
  */
-export async function measureLinks({ browser, origin, runs, newPage, server, timeout, log }) {
+export async function measureLinks({ browser, origin, runs, newPage, timeout, log }) {
 	const byLink = new Map(LINKS.map((l) => [l.id, []]));
 	for (let i = 0; i < runs; i++) {
 		const order = i % 2 ? [...LINKS].reverse() : LINKS;
 		for (const link of order) {
 			const { context, page, problems } = await newPage(browser);
 			try {
-				server.takeLog();
 				await page.goto(origin + link.path, { waitUntil: 'commit', timeout });
 				const cold = await waitView(page, problems, timeout);
-				const served = server.takeLog();
 				// A repeat visit comes after a full first one: every file loaded and cached.
 				await page
 					.getByTestId('loading')
@@ -106,10 +112,7 @@ export async function measureLinks({ browser, origin, runs, newPage, server, tim
 				await page.waitForTimeout(300);
 				await page.goto(origin + link.path, { waitUntil: 'commit', timeout });
 				const repeat = await waitView(page, problems, timeout);
-				const dataBytes = served
-					.filter((r) => r.path.startsWith('/data/'))
-					.reduce((a, r) => a + r.bytes, 0);
-				byLink.get(link.id).push({ ...cold, repeatMs: repeat.completeMs, dataBytes });
+				byLink.get(link.id).push({ ...cold, repeatMs: repeat.completeMs });
 				log(
 					`      run ${i + 1} ${link.id.padEnd(20)} headline ${ms(cold.completeMs)}  view ${ms(cold.viewMs)}  repeat ${ms(repeat.completeMs)}`
 				);

@@ -13,8 +13,8 @@
  *    last became false); a harness waits until it has held for a quiet window, so a chart added
  *    late moves chartsAt to when it, too, was drawn;
  *  - completeAt / completePaintedAt: first time the page's main result is final — the headline with
- *    both its value and its baseline value, or, on a page without a headline (an embed), the
- *    figure's frame no longer busy;
+ *    both its value and its baseline value and its nearest `aria-busy` region not busy, or, on a
+ *    page without a headline (an embed), the figure's frame no longer busy;
  *  - viewOk / viewAt / viewPaintedAt: the same, and every chart inside the viewport drawn with
  *    nothing in view `aria-busy` (viewAt: when that last became true);
  *  - stages: the loading panel's per-file stage changes ("label: reading" …), first time each seen;
@@ -125,7 +125,8 @@
 				visible(h) &&
 				(h.getAttribute('data-value') ?? '') !== '' &&
 				(h.getAttribute('data-baseline-value') ?? '') !== '' &&
-				!h.closest('[aria-busy=true]')
+				// The nearest region that says whether it is busy speaks for the headline.
+				h.closest('[aria-busy]')?.getAttribute('aria-busy') !== 'true'
 			);
 		const embed = document.querySelector('[data-testid=embed-ready]');
 		return !!embed && visible(embed) && embed.getAttribute('aria-busy') !== 'true';

@@ -818,7 +818,7 @@ async function main() {
 	const baselineUrl = `${server.origin}/baseline/`;
 	try {
 		if (LINKS_ONLY) {
-			const links = await sharedLinks(browser, server, appUrl);
+			const links = await sharedLinks(browser, appUrl);
 			log(`\n${renderLinks(links, 'text')}`);
 			for (const t of LINK_TARGETS) {
 				const v = links.values[t.id];
@@ -853,7 +853,7 @@ async function main() {
 		if (sameHeadline !== true)
 			log(`      WARNING: app and baseline headlines differ: ${JSON.stringify(sameHeadline)}`);
 
-		const links = await sharedLinks(browser, server, appUrl);
+		const links = await sharedLinks(browser, appUrl);
 
 		log(`\n[5/5] ${INTERACTIONS} filter changes on / (one session)`);
 		const inter = await interactions(browser, appUrl, baselineUrl, INTERACTIONS);
@@ -1245,14 +1245,13 @@ function renderTables(r, catLabel, cats, style) {
 	return out.join('\n');
 }
 
-async function sharedLinks(browser, server, appUrl) {
+async function sharedLinks(browser, appUrl) {
 	log(`\n[4b] Shared links: ${RUNS} rounds, each link cold and then again (bench/links.mjs)`);
 	const byLink = await measureLinks({
 		browser,
 		origin: appUrl.replace(/\/$/, ''),
 		runs: RUNS,
 		newPage: (b) => newPage(b),
-		server,
 		timeout: LOAD_TIMEOUT_MS,
 		log
 	});
@@ -1272,7 +1271,7 @@ function renderLinks({ links }, style) {
 				'÷ default',
 				'In view drawn',
 				'Repeat visit',
-				'Data bytes until complete'
+				'CSV bytes fetched before complete'
 			],
 			links.map((l) => [
 				`${l.id}: \`${l.path}\``,

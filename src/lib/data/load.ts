@@ -11,6 +11,7 @@ import {
 	ingestStatement,
 	type FileProblems,
 	lockdown,
+	normalizeFileStatement,
 	normalizedStatements,
 	registeredName,
 	southwestComponentStatement,
@@ -90,8 +91,10 @@ export async function ingestFiles(
 			await db.query(ingestStatement(file));
 			await db.dropFile(registeredName(file));
 			if (file.role === 'southwest-component') await db.query(southwestComponentStatement(file));
-			if (file.role === 'encounters')
+			if (file.role === 'encounters') {
+				await db.query(normalizeFileStatement(file));
 				assertNoProblems((await db.query<FileProblems>(fileProblemsStatement(file)))[0]);
+			}
 		} catch (cause) {
 			throw new DataLoadError(file, cause);
 		}

@@ -4,7 +4,8 @@
  * input; values that vary go in as parameters.
  *
  * Tables:
- * - one raw table per manifest file (`<id>`), read by DuckDB's CSV reader as text;
+ * - one raw table per manifest file (`<id>`), read by DuckDB's CSV reader as text (the
+ *   reconciliation reads it); an `encounters`-role file's rows are normalized once, into `<id>_rows`;
  * - `label_vocab(dimension, variant, code)` and `aor_vocab(code, name, component, region, west_to_east)`;
  * - `encounter_rows`: every `encounters`-role file normalized to one shape, all sources kept;
  * - `source_scope` / `month_source`: which file wins each (month, component, region), and whether
@@ -123,6 +124,20 @@ function normalizedSelect(file: ManifestFile): string {
 	}
 }
 
+/** The table holding an `encounters`-role file's rows, normalized. */
+export function rowsTable(file: ManifestFile): Sql {
+	return identifier(`${file.id}_rows`);
+}
+
+/**
+ * Normalizes an `encounters`-role file once, right after its ingest: its checks and the combined
+ * `encounter_rows` (rebuilt as files arrive) read the result, never the raw text again.
+ */
+export function normalizeFileStatement(file: ManifestFile): Sql {
+	return sql`CREATE OR REPLACE TABLE ${rowsTable(file)} AS
+		SELECT *, ${trusted(CITIZENSHIP_SLUG('citizenship'))} AS slug FROM (${trusted(normalizedSelect(file))})`;
+}
+
 export interface FileProblems {
 	badMonths: number;
 	unknownLabels: number;
@@ -130,8 +145,8 @@ export interface FileProblems {
 }
 
 /**
- * Normalizes one `encounters`-role file on its own and counts rows that would not fit the view, so
- * a bad file fails on load with its own name rather than later inside the combined view.
+ * Counts an `encounters`-role file's normalized rows that would not fit the view, so a bad file
+ * fails on load with its own name rather than later inside the combined view.
  */
 export function fileProblemsStatement(file: ManifestFile): Sql {
 	// The PDF series has no title or type after February 2020 and no demographic at all.
@@ -147,7 +162,7 @@ export function fileProblemsStatement(file: ManifestFile): Sql {
 			CAST(count(*) FILTER (WHERE component IS NULL OR region IS NULL OR aor_code IS NULL
 				OR ${trusted(required)}) AS INTEGER) AS "unknownLabels",
 			CAST(count(*) FILTER (WHERE count IS NULL OR count < 0) AS INTEGER) AS "badCounts"
-		FROM (${trusted(normalizedSelect(file))})`;
+		FROM ${rowsTable(file)}`;
 }
 
 /**
@@ -175,10 +190,13 @@ export function normalizedStatements(
 					)
 				)
 	);
-	const union = encounterFiles.map(normalizedSelect).join('\nUNION ALL\n');
-	const rowsTable = encounterFiles.length
+	const union = join(
+		encounterFiles.map((f) => sql`SELECT * FROM ${rowsTable(f)}`),
+		'\nUNION ALL\n'
+	);
+	const combined = encounterFiles.length
 		? sql`CREATE OR REPLACE TABLE encounter_rows AS
-			WITH n AS (SELECT *, ${trusted(CITIZENSHIP_SLUG('citizenship'))} AS slug FROM (${trusted(union)})),
+			WITH n AS (${union}),
 				-- Spellings that share a slug (MEXICO, Mexico) are one citizenship with one label.
 				labels AS (SELECT slug, min(citizenship) AS label FROM n WHERE slug IS NOT NULL GROUP BY slug)
 			SELECT n.month, n.fiscal_year, n.component, n.region, n.aor_code, v.name AS aor_name,
@@ -189,7 +207,7 @@ export function normalizedStatements(
 			region VARCHAR, aor_code VARCHAR, aor_name VARCHAR, demographic VARCHAR, citizenship VARCHAR,
 			citizenship_label VARCHAR, title VARCHAR, encounter_type VARCHAR, count INTEGER, source_id VARCHAR)`;
 	return [
-		rowsTable,
+		combined,
 		// Only the AOR releases break counts down by demographic and citizenship: a filter on
 		// either can be answered only in months an AOR release wins.
 		sql`CREATE OR REPLACE TABLE source_scope (source_id VARCHAR, rank INTEGER, month_from DATE, month_to DATE,

@@ -8,6 +8,7 @@ import type { ManifestFile } from '../data/manifest';
 import {
 	annualHistoryStatements,
 	ingestStatement,
+	normalizeFileStatement,
 	lockdown,
 	normalizedStatements,
 	southwestComponentStatement,
@@ -77,7 +78,8 @@ export function setupStatements(
 		...vocabularyTables(),
 		...files.flatMap((file) => [
 			ingestStatement(file, paths.get(file.id) ?? file.path),
-			...(file.role === 'southwest-component' ? [southwestComponentStatement(file)] : [])
+			...(file.role === 'southwest-component' ? [southwestComponentStatement(file)] : []),
+			...(file.role === 'encounters' ? [normalizeFileStatement(file)] : [])
 		]),
 		...normalizedStatements(files),
 		...annualHistoryStatements(files)

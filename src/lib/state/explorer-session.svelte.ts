@@ -42,7 +42,9 @@ export class ExplorerSession {
 	/**
 	 * `prefetch`: compute the views one control away in idle time (pages with controls).
 	 * `engineWhenNeeded`: start DuckDB and load the CSVs only for a view the stored results do not
-	 * answer (a page that shows one view: the embed); otherwise the engine starts at once.
+	 * answer, or when the page calls `startEngine` (the explorer does once its first view is drawn:
+	 * on a 2-core machine the engine's start and the CSVs' download would compete with it).
+	 * Otherwise the engine starts when the page mounts.
 	 */
 	constructor(
 		state: () => UrlState,
@@ -52,9 +54,8 @@ export class ExplorerSession {
 		const index = untrack(results);
 		if (index && this.data.isBundledSet(index.sha256))
 			this.data.stored ??= resultStore(index, fetchStoredResult(base));
-		const startEngine = () => this.data.start(base);
 		onMount(() => {
-			if (!engineWhenNeeded || !this.#stored) startEngine();
+			if (!engineWhenNeeded || !this.#stored) this.startEngine();
 		});
 		$effect(() => {
 			const db = this.#stored ?? (this.data.complete ? this.data.db : null);
@@ -80,7 +81,7 @@ export class ExplorerSession {
 						return view;
 					} catch (error) {
 						if (!(error instanceof StoreMiss)) throw error;
-						startEngine();
+						this.startEngine();
 					}
 				}
 				this.#storedState = null;
@@ -101,6 +102,11 @@ export class ExplorerSession {
 				cancelled = true;
 			};
 		});
+	}
+
+	/** Starts DuckDB and the loading of every CSV (once; again after a failure). */
+	startEngine(): void {
+		this.data.start(base);
 	}
 
 	/** The figures' context for the loaded view, or null until there is one. */

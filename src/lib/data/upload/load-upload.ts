@@ -9,6 +9,7 @@ import { plainText } from '../../format';
 import type { Db } from '../db';
 import { buildViews, ingestFiles } from '../load';
 import { precedenceRank, type ManifestFile } from '../manifest';
+import { rowsTable } from '../schema';
 import type { ComponentCode, RegionCode } from '../vocabulary';
 import { loadedCells } from '../../queries/upload-plan';
 import { loadedTotals, type LoadedTotals } from '../../queries/reconciliation';
@@ -142,7 +143,8 @@ export async function loadUpload(
 		await buildViews(db, [...loadedFiles, file], new Set([...before, file.id]));
 		return { file, totals };
 	} catch (error) {
-		await db.query(sql`DROP TABLE IF EXISTS ${identifier(file.id)}`).catch(() => {});
+		for (const table of [identifier(file.id), rowsTable(file)])
+			await db.query(sql`DROP TABLE IF EXISTS ${table}`).catch(() => {});
 		await buildViews(db, loadedFiles, before);
 		throw error;
 	}
