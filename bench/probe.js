@@ -228,6 +228,18 @@
 		};
 	};
 
+	/** `<name>Ok` holds now; `<name>At` / `<name>PaintedAt`: when it last became true, and its frame. */
+	function track(name, holds, t) {
+		if (holds && !B[`${name}Ok`]) {
+			B[`${name}At`] = t;
+			B[`${name}PaintedAt`] = null;
+			afterPaint((p) => {
+				if (B[`${name}At`] === t) B[`${name}PaintedAt`] = p;
+			});
+		}
+		B[`${name}Ok`] = holds;
+	}
+
 	function check() {
 		const t = now();
 		if (B.headlineAt === null && headlineReady()) {
@@ -238,25 +250,10 @@
 			B.completeAt = t;
 			afterPaint((p) => (B.completePaintedAt = p));
 		}
-		const view = viewDrawn();
-		if (view && !B.viewOk) {
-			B.viewAt = t;
-			B.viewPaintedAt = null;
-			afterPaint((p) => {
-				if (B.viewAt === t) B.viewPaintedAt = p;
-			});
-		}
-		B.viewOk = view;
+		track('view', viewDrawn(), t);
 		const drawn = allChartsDrawn();
-		if (drawn && !B.chartsOk) {
-			B.chartsAt = t;
-			B.chartsPaintedAt = null;
-			afterPaint((p) => {
-				if (B.chartsAt === t) B.chartsPaintedAt = p;
-			});
-		}
 		if (!drawn && B.chartsOk) B.chartsLostAt = t;
-		B.chartsOk = drawn;
+		track('charts', drawn, t);
 		const loading = document.querySelectorAll('[data-testid=loading] li');
 		for (const li of loading) {
 			const m = /^(.*):\s*(\w+)\s*$/.exec((li.textContent ?? '').trim());

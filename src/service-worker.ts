@@ -15,8 +15,9 @@ const APP = `app-${version}`;
 /** Kept across versions: its entries are named by what they hold, or revalidated on each use. */
 const DATA = 'data';
 const PAGES = prerendered.filter((path) => !path.includes('/results/'));
-// Only the wasm the browser picks is fetched, and then kept (see cacheFirst).
-const PRECACHE = [...build.filter((path) => !path.endsWith('.wasm')), ...files, ...PAGES];
+// Only the pages and static files up front: the app's chunks and the wasm are kept as the pages
+// fetch them (see cacheFirst), so a first visit downloads nothing it does not use.
+const PRECACHE = [...files, ...PAGES];
 
 sw.addEventListener('install', (event) => {
 	event.waitUntil(
@@ -38,23 +39,22 @@ sw.addEventListener('activate', (event) => {
 	);
 });
 
-const immutable = (url: URL) =>
-	build.includes(url.pathname) ||
-	files.includes(url.pathname) ||
-	url.pathname.includes('/results/');
-
 sw.addEventListener('fetch', (event) => {
 	const request = event.request;
 	const url = new URL(request.url);
 	if (request.method !== 'GET' || url.origin !== sw.location.origin) return;
-	event.respondWith(immutable(url) ? cacheFirst(request) : networkFirst(request));
+	// This version's own files go with it; results outlive versions (named by the data).
+	if (build.includes(url.pathname) || files.includes(url.pathname))
+		event.respondWith(cacheFirst(request, APP));
+	else if (url.pathname.includes('/results/')) event.respondWith(cacheFirst(request, DATA));
+	else event.respondWith(networkFirst(request));
 });
 
-async function cacheFirst(request: Request): Promise<Response> {
+async function cacheFirst(request: Request, cacheName: string): Promise<Response> {
 	const hit = await caches.match(request);
 	if (hit) return hit;
 	const response = await fetch(request);
-	if (response.ok) (await caches.open(DATA)).put(request, response.clone());
+	if (response.ok) (await caches.open(cacheName)).put(request, response.clone());
 	return response;
 }
 
