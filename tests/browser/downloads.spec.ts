@@ -172,7 +172,10 @@ test('the monthly figure: SVG, PNG at 2x, CSV that matches the CSVs month by mon
 	const sql = (await download(page, 'monthly', 'sql')).bytes.toString('utf8');
 	expect(sql).toMatch(/^-- /);
 	expect(sql).toContain("read_csv('usbp_sw_sector_title8_apprehensions_monthly_fy2020_fy2026.csv'");
-	expect(sql).toContain("list_contains(string_split('TCA', ','), e.aor_code)");
+	// The statements that gave the figure its rows, and how the chosen sector was taken from them.
+	expect(sql).toContain('-- Each sector or field office of the scope, by month');
+	expect(sql).toContain('-- The monthly totals of the scope');
+	expect(sql).toMatch(/-- The figure sums the rows of TCA in "Each sector/);
 });
 
 test('the headline: its CSV is the sector rows plus the total shown, and the images carry it', async ({

@@ -79,10 +79,13 @@ test('the default view is drawn from the build-time results before any CSV arriv
 	expect(await headlineOf(page)).toEqual(expectedHeadline('2025-06', ['TCA']));
 	await expect(page.getByTestId('loading')).toContainText(/\b0 of \d+ files ready/);
 
-	// A sector's composition by title is not stored: it stays busy until the files are in.
+	// A sector's composition by title is not stored: that figure alone stays busy until the
+	// files are in.
 	await page.getByTestId('split-title').click();
-	await expect(page.getByTestId('ready')).toHaveAttribute('aria-busy', 'true');
+	await expect(page.getByTestId('slot-composition')).toHaveAttribute('aria-busy', 'true');
+	await expect(page.getByTestId('ready')).toHaveAttribute('aria-busy', 'false');
 	release();
+	await expect(page.getByTestId('slot-composition')).toHaveAttribute('aria-busy', 'false');
 	expect(await headlineOf(page)).toEqual(expectedHeadline('2025-06', ['TCA']));
 	await expect(page.getByTestId('loading')).toHaveCount(0);
 });

@@ -14,7 +14,7 @@ import { buildViews, fetchAll, ingestFiles, prepareDatabase } from '../../src/li
 import { parseMonthKey } from '../../src/lib/data/months';
 import { trusted } from '../../src/lib/queries/sql';
 import { loadSteps } from '../../src/lib/state/data-state.svelte';
-import { loadExplorerView } from '../../src/lib/state/explorer-view';
+import { loadPageView } from '../../src/lib/state/page-view';
 import { DEFAULT_URL_STATE, type UrlState } from '../../src/lib/state/url-state';
 import { manifestFiles } from '../helpers/node-db';
 
@@ -65,7 +65,7 @@ describe('before the AOR releases are loaded', () => {
 			}
 		]
 	])('?%s gives a pending view, not an error', async (_, change) => {
-		const view = await loadExplorerView(db, { ...DEFAULT_URL_STATE, ...change }, files);
+		const view = await loadPageView(db, { ...DEFAULT_URL_STATE, ...change }, files);
 		expect(view.pending).toBe(true);
 		expect(view.series.every((m) => m.value === null)).toBe(true);
 	});

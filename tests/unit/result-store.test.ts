@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, expect, test } from 'vitest';
+import { Coordinator } from '../../src/lib/coordinator/coordinator';
 import { monthKey } from '../../src/lib/data/months';
 import {
 	decodeResult,
@@ -18,7 +19,8 @@ import {
 } from '../../src/lib/data/result-store';
 import { bundledManifest } from '../../src/lib/data/bundled-manifest';
 import { computeResults, linkedStates } from '../../src/lib/server/result-store';
-import { loadExplorerView } from '../../src/lib/state/explorer-view';
+import { loadEverything } from '../../src/lib/state/figure-loads';
+import { loadPageView } from '../../src/lib/state/page-view';
 import { parseUrlState, type UrlState } from '../../src/lib/state/url-state';
 import { latestCoveredMonth, nextMonth } from '../helpers/expected';
 import { filteredTotal } from '../helpers/expected-filters';
@@ -46,6 +48,15 @@ const store = () =>
 		JSON.parse(JSON.stringify(results.get(name)))
 	);
 
+/** The coordinator with the store alone: a statement it needs the engine for fails. */
+function storeOnly() {
+	const coordinator: Coordinator = new Coordinator({
+		onEngineNeeded: () => coordinator.fail(new StoreMiss('needs the engine'))
+	});
+	coordinator.use({ store: store() });
+	return coordinator.db();
+}
+
 test('the results are named for exactly the bundled files', () => {
 	const sums = manifestFiles.map((f) =>
 		createHash('sha256')
@@ -66,7 +77,10 @@ test.each(explorerLinks.map((l) => [l.id, l] as const))(
 			month: string | null;
 			spec: Parameters<typeof filteredTotal>[1];
 		};
-		const v = await loadExplorerView(store(), stateOf(link.path), files);
+		const db = storeOnly();
+		// Every figure's rows too, not only the page's.
+		await loadEverything(db, stateOf(link.path), files);
+		const v = await loadPageView(db, stateOf(link.path), files);
 		const month = meaning.month ?? latestCoveredMonth();
 		expect(monthKey(v.headline!.month)).toBe(month);
 		expect(v.headline!.value).toBe(filteredTotal(month, meaning.spec));
@@ -77,7 +91,7 @@ test.each(explorerLinks.map((l) => [l.id, l] as const))(
 
 test('a state the build did not run is a StoreMiss', async () => {
 	const state: UrlState = { ...stateOf('/?demographic=uc&title=42'), sectors: ['TCA'] };
-	await expect(loadExplorerView(store(), state, files)).rejects.toBeInstanceOf(StoreMiss);
+	await expect(loadPageView(storeOnly(), state, files)).rejects.toBeInstanceOf(StoreMiss);
 });
 
 test('a stored result under another statement’s name is a StoreMiss, not an answer', async () => {

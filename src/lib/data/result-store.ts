@@ -5,7 +5,7 @@
  * A page carries only the index (the names); it fetches the few results its view asks for. A
  * statement the build did not run is a `StoreMiss`: the loaded engine answers that view instead.
  */
-import { statementKey } from './cached-db';
+import { statementKey } from '../queries/sql';
 import type { Db } from './db';
 
 /** What the page carries: which results exist, for which files. */
@@ -86,44 +86,33 @@ export function decodeResult(stored: StoredResult): Record<string, unknown>[] {
 /** Each row gets its own copy of a list value, as DuckDB gives it. */
 const own = (value: unknown) => (Array.isArray(value) ? [...value] : value);
 
-export interface ResultStore extends Db {
-	/** Every result answered so far, by statement key: the engine's cache starts with them. */
-	answered(): [string, unknown[]][];
-}
+/** A miss (a statement the build did not run, or a result that cannot be read) is a `StoreMiss`. */
+export type ResultStore = Pick<Db, 'query'>;
 
-/** Answers the statements `index` names, fetching each once with `fetchResult`. */
+/**
+ * Answers the statements `index` names with `fetchResult`. It keeps nothing: the coordinator
+ * keeps the answers, and asks each statement once.
+ */
 export function resultStore(
 	index: ResultIndex,
 	fetchResult: (name: string) => Promise<StoredResult>
 ): ResultStore {
 	const names = new Set(index.names);
-	const results = new Map<string, Promise<unknown[]>>();
-	const settled = new Map<string, unknown[]>();
-	const miss = () => Promise.reject(new StoreMiss('not in the build-time results'));
 	return {
-		query<T>(statement: { text: string; params: readonly unknown[] }) {
+		async query<T>(statement: { text: string; params: readonly unknown[] }) {
 			const key = statementKey(statement);
 			const name = resultName(index.sha256, key);
-			if (!names.has(name)) return miss();
-			let rows = results.get(key);
-			if (!rows) {
-				rows = fetchResult(name).then((stored) => {
-					if (stored.key !== key) throw new StoreMiss('a stored result under another name');
-					const decoded = decodeResult(stored);
-					settled.set(key, decoded);
-					return decoded;
-				});
-				// A failed fetch is asked again next time; the view meanwhile falls back to the engine.
-				rows.catch(() => results.delete(key));
-				results.set(key, rows);
+			if (!names.has(name)) throw new StoreMiss('not in the build-time results');
+			let stored: StoredResult;
+			try {
+				stored = await fetchResult(name);
+			} catch (error) {
+				// Unreachable (offline, a failed fetch): the engine answers instead.
+				throw new StoreMiss(String(error));
 			}
-			return rows.catch((error) =>
-				Promise.reject(error instanceof StoreMiss ? error : new StoreMiss(String(error)))
-			) as Promise<T[]>;
-		},
-		answered: () => [...settled],
-		registerFile: () => Promise.reject(new Error('the stored results hold no files')),
-		dropFile: () => Promise.reject(new Error('the stored results hold no files'))
+			if (stored.key !== key) throw new StoreMiss('a stored result under another name');
+			return decodeResult(stored) as T[];
+		}
 	};
 }
 

@@ -6,8 +6,7 @@
 import { percentChange } from '../data/change';
 import type { ManifestFile } from '../data/manifest';
 import { monthKey } from '../data/months';
-import { sectorComparisonSql } from '../queries/sector-comparison';
-import { sql, type Sql } from '../queries/sql';
+import { statementKey, type Sql } from '../queries/sql';
 import type { FigureContext } from '../state/figure-context';
 import type { UrlState } from '../state/url-state';
 import { csvTable, rounded, type CsvTable } from './csv';
@@ -36,7 +35,8 @@ export interface FigureDownloads {
 export interface DownloadSpec {
 	view: FigureView;
 	csv: CsvTable;
-	queries: ScriptQuery[];
+	/** Every statement whose rows the figure drew: its SQL script runs exactly these. */
+	statements: Sql[];
 	sqlNotes?: string[];
 	sourceIds: string[];
 	/** The months the files hold when they are not the view's `from`–`to`. */
@@ -48,9 +48,14 @@ export interface DownloadSpec {
  * figure decides whether to offer a menu at all: none in an embed (it links to the explorer).
  */
 export function figureDownloads(ctx: FigureContext, spec: DownloadSpec): FigureDownloads {
-	const { months, ...rest } = spec;
+	const { months, statements, ...rest } = spec;
+	const unique = new Map(statements.map((s) => [statementKey(s), s]));
 	return {
 		...rest,
+		queries: [...unique.values()].map((s) => ({
+			label: s.label ?? 'A statement behind the figure',
+			sql: s
+		})),
 		fileState: { ...ctx.resolved, ...months },
 		state: ctx.state,
 		resolved: ctx.resolved,
@@ -66,7 +71,8 @@ export function figureDownloads(ctx: FigureContext, spec: DownloadSpec): FigureD
  */
 export function headlineDownloads(
 	ctx: FigureContext,
-	view: 'headline' | 'sectors'
+	view: 'headline' | 'sectors',
+	statements: Sql[]
 ): FigureDownloads {
 	const h = ctx.view.headline;
 	if (!h) throw new Error('No source answers this filter.');
@@ -82,7 +88,6 @@ export function headlineDownloads(
 			change: h.changePct
 		}
 	];
-	const parts = sectorComparisonSql(ctx.view.filters, h.month, h.baselineMonth);
 	return figureDownloads(ctx, {
 		view,
 		sourceIds: [...h.baselineSourceIds, ...h.sourceIds],
@@ -98,23 +103,12 @@ export function headlineDownloads(
 			],
 			rows
 		),
-		queries: [
-			{ label: `Each area: "value" is ${month}, "baselineValue" ${baselineMonth}`, sql: parts },
-			{
-				label: 'The headline: the sum of the areas',
-				sql: headlineTotalSql(parts)
-			}
-		],
-		sqlNotes: ['A null value means no source answers the filter in that month.']
+		statements,
+		sqlNotes: [
+			`The figure takes each area's ${baselineMonth} and ${month} from "Each sector or field office of the scope, by month"; the headline is their sum.`,
+			'A null value means no source answers the filter in that month.'
+		]
 	});
-}
-
-/**
- * The headline as the sum of its parts (`sectorComparisonSql`). BIGINT, because the sum of counts
- * that each fit an INTEGER need not.
- */
-export function headlineTotalSql(parts: Sql): Sql {
-	return sql`SELECT CAST(sum(value) AS BIGINT) AS value, CAST(sum("baselineValue") AS BIGINT) AS "baselineValue" FROM (${parts}) AS parts`;
 }
 
 /** "Data as of" in words: each distinct file's release. */

@@ -1,6 +1,6 @@
 import type { Db } from '../data/db';
 import type { Filters } from './filters';
-import { oneOf, sql, trusted, type Sql } from './sql';
+import { named, oneOf, sql, trusted, type Sql } from './sql';
 
 export interface AnnualHistoryPoint {
 	fiscalYear: number;
@@ -34,16 +34,22 @@ export function annualHistorySql(filters: Filters): Sql | null {
 	const scope = annualHistoryScope(filters);
 	if (!scope) return null;
 	if (scope.scope === 'nationwide' || !scope.sectors.length)
-		return sql`
+		return named(
+			'The annual tables for this filter',
+			sql`
 			SELECT fiscal_year AS "fiscalYear", value, source_id AS "sourceId" FROM annual_history
-			WHERE scope = ${scope.scope} AND aor_code IS NULL ORDER BY fiscal_year`;
+			WHERE scope = ${scope.scope} AND aor_code IS NULL ORDER BY fiscal_year`
+		);
 	// A sum of sectors only for years in which every chosen sector has a value.
-	return sql`
+	return named(
+		'The annual tables for this filter',
+		sql`
 		SELECT fiscal_year AS "fiscalYear", CAST(sum(value) AS BIGINT) AS value,
 			string_agg(DISTINCT source_id, ',' ORDER BY source_id) AS "sourceId"
 		FROM annual_history WHERE scope = 'southwest' AND ${oneOf(trusted('aor_code'), scope.sectors)}
 		GROUP BY fiscal_year HAVING count(DISTINCT aor_code) = ${scope.sectors.length}
-		ORDER BY fiscal_year`;
+		ORDER BY fiscal_year`
+	);
 }
 
 /** Annual USBP apprehensions from the historical tables for the filter (empty when none apply). */
@@ -58,10 +64,13 @@ export interface AreaAnnualPoint extends AnnualHistoryPoint {
 
 /** Every Southwest sector's annual apprehensions, for summing chosen sectors without a new statement. */
 export function southwestAnnualByAreaSql(): Sql {
-	return sql`
+	return named(
+		'Each Southwest sector’s annual totals',
+		sql`
 		SELECT aor_code AS code, fiscal_year AS "fiscalYear", value, source_id AS "sourceId"
 		FROM annual_history WHERE scope = 'southwest' AND aor_code IS NOT NULL
-		ORDER BY fiscal_year, aor_code`;
+		ORDER BY fiscal_year, aor_code`
+	);
 }
 
 export async function southwestAnnualByArea(db: Db): Promise<AreaAnnualPoint[]> {

@@ -1,6 +1,6 @@
 import type { Db } from '../data/db';
 import { answerableCte, encounterConditions, type Breakdown, type Filters } from './filters';
-import { sql, trusted, type Sql } from './sql';
+import { named, sql, trusted, type Sql } from './sql';
 
 export type CompositionDimension = 'demographic' | 'citizenship' | 'title' | 'encounter_type';
 
@@ -35,13 +35,16 @@ function columnsOf(dimension: CompositionDimension): { key: Sql; label: Sql } {
  */
 export function compositionSql(filters: Filters, dimension: CompositionDimension): Sql {
 	const { key, label } = columnsOf(dimension);
-	return sql`
+	return named(
+		'The composition by month',
+		sql`
 		WITH ${answerableCte(filters, BREAKDOWN[dimension])}
 		SELECT e.month, ${key} AS key, ${label} AS label, CAST(sum(e.count) AS BIGINT) AS value
 		FROM encounters e JOIN answerable a ON a.month = e.month
 		WHERE ${encounterConditions(filters, 'e')} AND ${key} IS NOT NULL
 		GROUP BY e.month, ${key}
-		ORDER BY e.month, key`;
+		ORDER BY e.month, key`
+	);
 }
 
 export async function composition(
@@ -59,7 +62,9 @@ export interface AreaCompositionRow extends CompositionRow {
 /** The scope's (no sectors chosen) composition per area (`code`), for summing chosen areas without a new statement. */
 export function compositionByAreaSql(scope: Filters, dimension: CompositionDimension): Sql {
 	const { key, label } = columnsOf(dimension);
-	return sql`
+	return named(
+		'The composition of each area of the scope, by month',
+		sql`
 		WITH ${answerableCte(scope, BREAKDOWN[dimension])}
 		SELECT e.aor_code AS code, e.month, ${key} AS key, ${label} AS label,
 			CAST(sum(e.count) AS BIGINT) AS value
@@ -67,7 +72,8 @@ export function compositionByAreaSql(scope: Filters, dimension: CompositionDimen
 		WHERE ${encounterConditions(scope, 'e')} AND ${key} IS NOT NULL
 			AND e.aor_code IS NOT NULL
 		GROUP BY e.month, e.aor_code, ${key}
-		ORDER BY e.month, key, code`;
+		ORDER BY e.month, key, code`
+	);
 }
 
 export async function compositionByArea(

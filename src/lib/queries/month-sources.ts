@@ -1,6 +1,6 @@
 import type { Db } from '../data/db';
 import { answerableCte, scopeConditions, type Breakdown, type Filters } from './filters';
-import { sql } from './sql';
+import { named, sql } from './sql';
 
 export interface MonthCoverage {
 	month: Date;
@@ -37,7 +37,10 @@ export async function monthCoverage(
 		demographic: boolean;
 		citizenship: boolean;
 		loaded: boolean;
-	}>(sql`
+	}>(
+		named(
+			'Which months the filter can be answered in, and from which files',
+			sql`
 		WITH ${answerableCte(filters, extra)}
 		SELECT ms.month, (a.month IS NOT NULL) AS answerable,
 			list(DISTINCT ms.source_id ORDER BY ms.source_id) AS "sourceIds",
@@ -46,7 +49,9 @@ export async function monthCoverage(
 			bool_and(ms.loaded) AS loaded
 		FROM month_source ms LEFT JOIN answerable a ON a.month = ms.month
 		WHERE ${scopeConditions(filters, 'ms')}
-		GROUP BY ms.month, a.month ORDER BY ms.month`);
+		GROUP BY ms.month, a.month ORDER BY ms.month`
+		)
+	);
 	// Rows answered from the explorer's cache are the same array: give back the same coverage, so
 	// the figures that read it see no change.
 	const known = shaped.get(rows);

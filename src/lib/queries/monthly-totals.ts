@@ -1,7 +1,7 @@
 import type { Db } from '../data/db';
 import type { SectorMonth } from './sector-monthly';
 import { answerableCte, encounterConditions, scopeConditions, type Filters } from './filters';
-import { sql, type Sql } from './sql';
+import { named, sql, type Sql } from './sql';
 
 export interface MonthlyTotal {
 	month: Date;
@@ -20,7 +20,9 @@ export interface MonthlyTotal {
  * BIGINT, here and in every query that sums: each row's count fits an INTEGER, a sum need not.
  */
 export function monthlyTotalsSql(filters: Filters): Sql {
-	return sql`
+	return named(
+		'The monthly totals of the scope',
+		sql`
 		WITH ${answerableCte(filters)},
 		months AS (
 			SELECT ms.month, list(DISTINCT ms.source_id ORDER BY ms.source_id) AS "sourceIds"
@@ -34,7 +36,8 @@ export function monthlyTotalsSql(filters: Filters): Sql {
 			CASE WHEN a.month IS NOT NULL THEN CAST(coalesce(s.total, 0) AS BIGINT) END AS value,
 			m."sourceIds"
 		FROM months m LEFT JOIN answerable a ON a.month = m.month LEFT JOIN sums s ON s.month = m.month
-		ORDER BY m.month`;
+		ORDER BY m.month`
+	);
 }
 
 export async function monthlyTotals(db: Db, filters: Filters): Promise<MonthlyTotal[]> {

@@ -46,9 +46,9 @@ export function sectorComparisonSql(filters: Filters, month: Date, baseline: Dat
 }
 
 /**
- * Runs the statement. The explorer reads the headline's parts from the per-area series instead
- * (`headline.ts`); this statement is what the headline's and the map's SQL downloads carry, and
- * the tests run it here to show it gives the same numbers.
+ * Runs the statement: the headline's parts in one statement, for readers of the SQL. The explorer
+ * reads them from the per-area series instead (`headline.ts`), which its downloads carry; the
+ * tests run this one to show both give the CSVs' numbers.
  */
 export async function sectorComparison(
 	db: Db,

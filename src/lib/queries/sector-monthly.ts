@@ -1,6 +1,6 @@
 import type { Db } from '../data/db';
 import { answerableCte, encounterConditions, scopeConditions, type Filters } from './filters';
-import { oneOf, sql, trusted, type Sql } from './sql';
+import { named, oneOf, sql, trusted, type Sql } from './sql';
 
 export interface SectorMonth {
 	code: string;
@@ -15,7 +15,9 @@ export function sectorMonthlySql(filters: Filters): Sql {
 	const sectorFilter = filters.sectors.length
 		? sql`AND ${oneOf(trusted('r.aor_code'), filters.sectors)}`
 		: sql``;
-	return sql`
+	return named(
+		'Each sector or field office of the scope, by month',
+		sql`
 		WITH ${answerableCte(filters)},
 		aors AS (
 			SELECT DISTINCT r.aor_code AS code, v.name, v.component, v.west_to_east
@@ -32,7 +34,8 @@ export function sectorMonthlySql(filters: Filters): Sql {
 		FROM aors a CROSS JOIN months m
 		LEFT JOIN answerable an ON an.month = m.month
 		LEFT JOIN sums s ON s.aor_code = a.code AND s.month = m.month
-		ORDER BY a.component DESC, a.west_to_east NULLS LAST, a.name, m.month`;
+		ORDER BY a.component DESC, a.west_to_east NULLS LAST, a.name, m.month`
+	);
 }
 
 export async function sectorMonthly(db: Db, filters: Filters): Promise<SectorMonth[]> {

@@ -1,6 +1,6 @@
 import type { Db } from '../data/db';
 import type { ComponentCode } from '../data/vocabulary';
-import { sql } from './sql';
+import { named, sql } from './sql';
 
 export interface SouthwestComponentTotal {
 	value: number | null;
@@ -17,9 +17,14 @@ export async function southwestComponentTotal(
 	component: ComponentCode,
 	month: Date
 ): Promise<SouthwestComponentTotal> {
-	const rows = await db.query<SouthwestComponentTotal & { month: Date }>(sql`
+	const rows = await db.query<SouthwestComponentTotal & { month: Date }>(
+		named(
+			'The component’s own Southwest total by month (CBP’s Southwest-by-component file)',
+			sql`
 		SELECT month, CAST(sum(count) AS BIGINT) AS value, any_value(source_id) AS "sourceId"
-		FROM southwest_component WHERE component = ${component} GROUP BY month`);
+		FROM southwest_component WHERE component = ${component} GROUP BY month`
+		)
+	);
 	const row = rows.find((r) => r.month.getTime() === month.getTime());
 	return row ? { value: row.value, sourceId: row.sourceId } : { value: null, sourceId: null };
 }

@@ -6,6 +6,8 @@
 export interface Sql {
 	readonly text: string;
 	readonly params: readonly SqlValue[];
+	/** What it returns, in words: a download writes it above the statement. */
+	readonly label?: string;
 }
 
 export type SqlValue = string | number | boolean | null;
@@ -40,6 +42,16 @@ export function sql(strings: TemplateStringsArray, ...values: (SqlValue | Sql)[]
 		text += strings[i + 1];
 	});
 	return fragment(text, params);
+}
+
+/** What identifies a statement's result: its text and its parameters (not its label). */
+export function statementKey(statement: { text: string; params: readonly unknown[] }): string {
+	return `${statement.text}\u0000${JSON.stringify(statement.params)}`;
+}
+
+/** The statement with what it returns in words (not part of its identity or its text). */
+export function named(label: string, statement: Sql): Sql {
+	return { ...statement, label };
 }
 
 /** Joins fragments with a separator (`AND`, `,`). */

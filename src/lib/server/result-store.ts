@@ -10,7 +10,6 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { bundledManifest } from '../data/bundled-manifest';
-import { cachedDb, statementKey } from '../data/cached-db';
 import { createNodeDb } from '../data/duckdb-node';
 import type { Db } from '../data/db';
 import { loadFiles } from '../data/load';
@@ -22,8 +21,10 @@ import {
 	type StoredResult
 } from '../data/result-store';
 import { DEMOGRAPHICS, ENCOUNTER_TYPES, TITLES } from '../data/vocabulary';
+import { Coordinator } from '../coordinator/coordinator';
+import { statementKey } from '../queries/sql';
 import { citizenshipOptions } from '../queries/options';
-import { loadExplorerView } from '../state/explorer-view';
+import { loadEverything } from '../state/figure-loads';
 import {
 	DEFAULT_URL_STATE,
 	type ComponentChoice,
@@ -95,12 +96,14 @@ export async function computeResults(
 		manifest.files,
 		async (file) => new Uint8Array(await readFile(join(dataDir, file.path)))
 	);
-	// Cached: the states share most statements, each run once.
-	const { db, statements } = recordingDb(cachedDb(engine, Infinity));
+	// Through a coordinator that keeps everything: the states share most statements, each run once.
+	const coordinator = new Coordinator({ capacity: Infinity });
+	coordinator.use({ engine, complete: true });
+	const { db, statements } = recordingDb(coordinator.db());
 	const files = new Map(manifest.files.map((f) => [f.id, f]));
 	const citizenships = (await citizenshipOptions(db)).map((c) => c.slug);
 	for (const state of states ?? linkedStates(citizenships))
-		await loadExplorerView(db, { ...DEFAULT_URL_STATE, ...state }, files);
+		await loadEverything(db, { ...DEFAULT_URL_STATE, ...state }, files);
 	const sha256 = manifest.files.map((f) => f.sha256);
 	const results = new Map<string, StoredResult>();
 	for (const [key, rows] of statements)

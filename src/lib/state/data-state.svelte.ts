@@ -1,8 +1,9 @@
 /**
- * Loading of the bundled data into the one in-browser DuckDB, with progress for the loading view.
- * DuckDB and the loader are imported dynamically so that neither runs during prerender.
+ * Loading of the bundled data into the one in-browser DuckDB, with progress for the loading view,
+ * and the coordinator every statement goes through, told of each change of data. DuckDB and the
+ * loader are imported dynamically so that neither runs during prerender.
  */
-import type { CachedDb } from '../data/cached-db';
+import { Coordinator } from '../coordinator/coordinator';
 import type { Db } from '../data/db';
 import type { LoadProgress } from '../data/load';
 import type { Manifest, ManifestFile } from '../data/manifest';
@@ -21,19 +22,16 @@ export class DataState {
 	status = $state<'idle' | 'loading' | 'ready' | 'error'>('idle');
 	progress = $state<FileProgress[]>([]);
 	error = $state<string | null>(null);
-	/** The engine behind its query cache, once the first files are in. */
-	db = $state.raw<CachedDb | null>(null);
-	/** False while some files are still loading after the first view was drawn. */
+	/** Runs every statement: from its cache, the build-time results or the engine. */
+	readonly coordinator: Coordinator;
+	/** Counts changes of the data the coordinator answers from: loads re-run on each. */
+	version = $state(0);
+	/** True once every file is in the engine (its answers are final). */
 	complete = $state(false);
 	/** Every file loaded: the bundled ones, then uploads in the order they were added. */
 	files = $state.raw<ManifestFile[]>([]);
 	uploads = $state<UploadReport[]>([]);
-	/**
-	 * Statement results computed at build time over these very files (set by the first page that
-	 * carries their index): views are answered from them while the engine loads, and the engine's
-	 * cache starts with the ones fetched.
-	 */
-	stored: ResultStore | null = null;
+	#stored: ResultStore | null = null;
 	#raw: Db | null = null;
 	/** Resolves with the engine once every bundled file is in: uploads are planned against it. */
 	#loaded = deferred<Db>();
@@ -42,7 +40,13 @@ export class DataState {
 	/** Per upload: its cancel switch, and its plan once made. */
 	readonly #handles = new Map<string, { abort: AbortController; ready: Ready | null }>();
 
-	constructor(readonly manifest: Manifest) {
+	/** `baseUrl`: where the bundled files are served from. */
+	constructor(
+		readonly manifest: Manifest,
+		private readonly baseUrl = ''
+	) {
+		// A statement nothing else answers starts the engine.
+		this.coordinator = new Coordinator({ onEngineNeeded: () => void this.start() });
 		// Uploads waiting on data that failed to load fail with it, not forever.
 		this.#loaded.promise.catch(() => {});
 		this.files = manifest.files;
@@ -59,6 +63,21 @@ export class DataState {
 		return sha256.join() === this.manifest.files.map((f) => f.sha256).join();
 	}
 
+	/**
+	 * Statement results computed at build time over these very files (from the first page that
+	 * carries their index): the coordinator answers from them while only bundled files are loaded.
+	 */
+	useStoredResults(store: ResultStore): void {
+		if (this.#stored || !this.bundledOnly) return;
+		this.#stored = store;
+		this.#use({ store });
+	}
+
+	#use(sources: Parameters<Coordinator['use']>[0]): void {
+		this.coordinator.use(sources);
+		this.version++;
+	}
+
 	get bytesTotal(): number {
 		return this.manifest.files.reduce((a, f) => a + f.bytes, 0);
 	}
@@ -73,27 +92,26 @@ export class DataState {
 
 	/**
 	 * Loads in two steps: the small files first, so the first view (whose months come from them)
-	 * is drawn while the large CSV releases are still arriving; then the rest. Each step gives a
-	 * new `db` handle with an empty cache, so every view re-runs on the data then loaded. Months
+	 * is drawn while the large CSV releases are still arriving; then the rest. Each step is new
+	 * data for the coordinator (`version`), so every load re-runs on the data then loaded. Months
 	 * whose winning file is not loaded yet are pending (null), never answered from another file.
 	 */
-	async start(baseUrl: string): Promise<void> {
+	async start(): Promise<void> {
 		if (this.status === 'loading' || this.status === 'ready') return;
 		this.status = 'loading';
 		this.error = null;
 		try {
-			const [{ browserDb }, load, { fetchBundledFile }, { cachedDb }] = await Promise.all([
+			const [{ browserDb }, load, { fetchBundledFile }] = await Promise.all([
 				import('../data/duckdb-browser'),
 				import('../data/load'),
-				import('../data/fetch-file'),
-				import('../data/cached-db')
+				import('../data/fetch-file')
 			]);
 			const files = this.manifest.files;
 			const onProgress = (p: LoadProgress) => {
 				const i = this.progress.findIndex((f) => f.file.id === p.file.id);
 				this.progress[i] = { file: p.file, stage: p.stage, bytesLoaded: p.bytesLoaded };
 			};
-			const fetched = load.fetchAll(files, fetchBundledFile(baseUrl), onProgress);
+			const fetched = load.fetchAll(files, fetchBundledFile(this.baseUrl), onProgress);
 			const db = await browserDb();
 			// Marks for the benchmark and for DevTools: where cold-load time goes.
 			performance.mark('bse:duckdb-ready');
@@ -107,19 +125,19 @@ export class DataState {
 				await load.buildViews(db, files, loaded);
 				performance.mark(`bse:step-${i + 1}-views`);
 				this.complete = loaded.size === files.length;
-				const seed = this.complete && this.stored ? this.stored.answered() : [];
-				const handle = cachedDb(db, undefined, seed);
-				this.db = handle;
+				this.#use({ engine: db, complete: this.complete });
 				this.status = 'ready';
 				// DuckDB runs one statement at a time: let the first view's queries go before the
 				// large files are read, so the first numbers are not queued behind them.
-				await quiet(handle);
+				await quiet(this.coordinator);
 			}
 			this.#loaded.resolve(db);
 		} catch (error) {
 			this.error = message(error);
 			this.status = 'error';
-			this.#loaded.reject(new Error(`The bundled data could not be loaded: ${this.error}`));
+			const failure = new Error(`The bundled data could not be loaded: ${this.error}`);
+			this.coordinator.fail(failure);
+			this.#loaded.reject(failure);
 		}
 	}
 
@@ -218,8 +236,8 @@ export class DataState {
 		try {
 			const loaded = await queue.load(ready);
 			this.files = queue.files;
-			const { cachedDb } = await import('../data/cached-db');
-			this.db = cachedDb(this.#raw!);
+			// The build-time results no longer describe the data.
+			this.#use({ engine: this.#raw, complete: true, store: null });
 			entry.reconciliation = {
 				rowsRead: ready.result.rowsRead,
 				rowsLoaded: loaded.totals.rows,

@@ -8,12 +8,15 @@ import type { ManifestFile } from '../data/manifest';
 import { perDay } from '../data/months';
 import { formatCount } from '../format';
 import { agencyOf, describeFilters, placeOf } from './describe';
-import type { ExplorerView } from './explorer-view';
+import type { Sql } from '../queries/sql';
+import type { PageView } from './page-view';
 import type { UrlState } from './url-state';
 
 export interface FigureContext {
-	view: ExplorerView;
-	resolved: ExplorerView['resolved'];
+	view: PageView;
+	resolved: PageView['resolved'];
+	/** The statements behind `view` (each figure's downloads add its own). */
+	statements: Sql[];
 	/** The state as written in the URL (defaults unresolved), for links. */
 	state: UrlState;
 	files: Map<string, ManifestFile>;
@@ -50,7 +53,8 @@ export type ContextOptions = Pick<
 >;
 
 export function figureContext(args: {
-	view: ExplorerView;
+	view: PageView;
+	statements: Sql[];
 	state: UrlState;
 	files: Map<string, ManifestFile>;
 	events: BorderEvent[];
@@ -67,6 +71,7 @@ export function figureContext(args: {
 	return {
 		view,
 		resolved,
+		statements: args.statements,
 		state,
 		files,
 		events: args.events,

@@ -1,42 +1,25 @@
 /**
- * Everything the explorer shows for one filter state, from one call: the months resolved against
- * what the sources answer, the headline with its parts, the monthly series, the sector series,
- * one composition, the long history, and notes on what could not be answered.
+ * What every explorer figure shares for one filter state: the months resolved against what the
+ * sources answer, the headline with its parts, the monthly series, and notes on what could not be
+ * answered. Each figure's own rows are its load (`figure-loads.ts`), asked only for figures shown.
  */
 import type { Db } from '../data/db';
 import type { ManifestFile } from '../data/manifest';
 import { addMonths, monthKey } from '../data/months';
 import { formatMonthLong } from '../format';
-import {
-	annualHistory,
-	annualHistoryScope,
-	chosenAreasHistory,
-	southwestAnnualByArea,
-	type AnnualHistoryPoint,
-	type AreaAnnualPoint
-} from '../queries/annual-history';
-import {
-	chosenAreasComposition,
-	composition,
-	compositionByArea,
-	type AreaCompositionRow,
-	type CompositionDimension,
-	type CompositionRow
-} from '../queries/composition';
 import { filtersOf, type Filters } from '../queries/filters';
 import { headline, type Headline } from '../queries/headline';
 import { monthCoverage, type MonthCoverage } from '../queries/month-sources';
 import { chosenAreasTotals, monthlyTotals, type MonthlyTotal } from '../queries/monthly-totals';
-import { sectorMonthly, type SectorMonth } from '../queries/sector-monthly';
+import { sectorMonthly } from '../queries/sector-monthly';
 import {
 	southwestComponentTotal,
 	type SouthwestComponentTotal
 } from '../queries/southwest-component';
 import { runText, unansweredRuns } from './coverage-notes';
-import { memo } from './memo';
 import type { UrlState } from './url-state';
 
-export interface ExplorerView {
+export interface PageView {
 	/** The URL state with month, from and to resolved to real months. */
 	resolved: UrlState & { month: Date; from: Date; to: Date };
 	filters: Filters;
@@ -46,11 +29,6 @@ export interface ExplorerView {
 	coverage: MonthCoverage[];
 	/** First and last month the filter can be answered in. */
 	answered: { first: Date; last: Date } | null;
-	/** Every area of the scope (not only the chosen sectors), by month. */
-	sectorSeries: SectorMonth[];
-	composition: CompositionRow[];
-	compositionCoverage: MonthCoverage[];
-	history: AnnualHistoryPoint[];
 	componentTotal: SouthwestComponentTotal | null;
 	/** Notes on adjusted months (shown with the URL notices). */
 	notices: string[];
@@ -60,68 +38,21 @@ export interface ExplorerView {
 	pending: boolean;
 }
 
-// Chosen sectors' rows are sums of the scope's per-area rows: the same numbers as the statements
-// with the sectors as a filter, and a change of sectors asks DuckDB nothing new. Memoized, so the
-// same inputs give the same rows and the figures see no change when the sectors stay; a few
-// results each, so views computed ahead (see prefetch.ts) do not push out the one shown.
-const RECENT = 8;
-const areaTotals = memo(
-	(scopeTotals: MonthlyTotal[], areas: SectorMonth[], codes: string) =>
-		chosenAreasTotals(scopeTotals, areas, codes.split(',')),
-	RECENT
-);
-const areaComposition = memo(
-	(rows: AreaCompositionRow[], codes: string) => chosenAreasComposition(rows, codes.split(',')),
-	RECENT
-);
-const areaHistory = memo(
-	(rows: AreaAnnualPoint[], codes: string) => chosenAreasHistory(rows, codes.split(',')),
-	RECENT
-);
-
-async function compositionOf(db: Db, filters: Filters, dimension: CompositionDimension) {
-	if (!filters.sectors.length) return composition(db, filters, dimension);
-	const rows = await compositionByArea(db, { ...filters, sectors: [] }, dimension);
-	return areaComposition(rows, filters.sectors.join());
-}
-
-async function historyOf(db: Db, filters: Filters) {
-	const scope = annualHistoryScope(filters);
-	if (scope?.scope !== 'southwest' || !scope.sectors.length) return annualHistory(db, filters);
-	return areaHistory(await southwestAnnualByArea(db), scope.sectors.join());
-}
-
-export async function loadExplorerView(
+export async function loadPageView(
 	db: Db,
 	state: UrlState,
 	files: Map<string, ManifestFile>
-): Promise<ExplorerView> {
+): Promise<PageView> {
 	const filters = filtersOf(state);
-	const dimension: CompositionDimension = state.split === 'type' ? 'encounter_type' : state.split;
 	const notices: string[] = [];
-	// Everything that does not depend on the resolved month is asked at once, so DuckDB's queue
-	// never waits for a round trip between the two groups.
-	const coverageQuery = monthCoverage(db, filters);
-	const independent = Promise.all([
-		// Every area of the scope, so the chosen ones are highlighted among the rest.
-		sectorMonthly(db, filtersOf({ ...state, sectors: [] })),
-		compositionOf(db, filters, dimension),
-		// The split needs its own coverage only when it asks for a breakdown the filter does not.
-		(dimension === 'demographic' || dimension === 'citizenship') && !filters[dimension]
-			? monthCoverage(db, filters, [dimension])
-			: coverageQuery,
-		historyOf(db, filters)
-	]);
-	// Awaited below; a failure here must not go unhandled if the first group fails first.
-	independent.catch(() => {});
 	// With sectors chosen, the totals are the sum of their rows in the scope's per-area series.
 	const scope = { ...filters, sectors: [] };
 	const [scopeTotals, areas, coverage] = await Promise.all([
 		monthlyTotals(db, scope),
 		filters.sectors.length ? sectorMonthly(db, scope) : null,
-		coverageQuery
+		monthCoverage(db, filters)
 	]);
-	const series = areas ? areaTotals(scopeTotals, areas, filters.sectors.join()) : scopeTotals;
+	const series = areas ? chosenAreasTotals(scopeTotals, areas, filters.sectors) : scopeTotals;
 	const answeredMonths = coverage.filter((c) => c.answerable).map((c) => c.month);
 	const answered = answeredMonths.length
 		? { first: answeredMonths[0], last: answeredMonths[answeredMonths.length - 1] }
@@ -157,8 +88,7 @@ export async function loadExplorerView(
 	}
 	month ??= inRange[inRange.length - 1] ?? null;
 
-	const [[sectorSeries, comp, compCoverage, history], head, componentTotal] = await Promise.all([
-		independent,
+	const [head, componentTotal] = await Promise.all([
 		month ? headline(db, filters, month, addMonths(month, -12)) : Promise.resolve(null),
 		month &&
 		filters.components.length === 1 &&
@@ -179,10 +109,6 @@ export async function loadExplorerView(
 		series,
 		coverage,
 		answered,
-		sectorSeries,
-		composition: comp,
-		compositionCoverage: compCoverage,
-		history,
 		componentTotal,
 		notices,
 		coverageNotes: unansweredRuns(coverage, files).map(runText),

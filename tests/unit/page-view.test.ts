@@ -1,12 +1,14 @@
-/** The explorer's view model: months resolved against what the sources answer, with notes. */
+/**
+ * The page's view (months resolved against what the sources answer, with notes) and the figures'
+ * own loads, with chosen sectors summed from the scope's per-area rows.
+ */
 import { beforeAll, describe, expect, test } from 'vitest';
-import { statementKey } from '../../src/lib/data/cached-db';
 import type { Db } from '../../src/lib/data/db';
 import { monthKey } from '../../src/lib/data/months';
-import { loadExplorerView } from '../../src/lib/state/explorer-view';
+import { statementKey } from '../../src/lib/queries/sql';
+import { compositionOf, historyOf, loadEverything } from '../../src/lib/state/figure-loads';
+import { loadPageView } from '../../src/lib/state/page-view';
 import { parseUrlState } from '../../src/lib/state/url-state';
-import { annualHistory } from '../../src/lib/queries/annual-history';
-import { composition } from '../../src/lib/queries/composition';
 import { latestCoveredMonth, readRows, usbpSouthwestTotal } from '../helpers/expected';
 import { filteredSplit, filteredTotal, type FilterSpec } from '../helpers/expected-filters';
 import { bundledDb, manifestFiles } from '../helpers/node-db';
@@ -16,10 +18,10 @@ beforeAll(async () => {
 	db = await bundledDb();
 });
 const files = new Map(manifestFiles.map((f) => [f.id, f]));
-const view = (query: string) =>
-	loadExplorerView(db, parseUrlState(new URLSearchParams(query)).state, files);
+const state = (query: string) => parseUrlState(new URLSearchParams(query)).state;
+const view = (query: string) => loadPageView(db, state(query), files);
 
-describe('loadExplorerView', () => {
+describe('loadPageView', () => {
 	test('defaults to the latest month against a year earlier', async () => {
 		const v = await view('');
 		expect(monthKey(v.resolved.month)).toBe(latestCoveredMonth());
@@ -85,10 +87,11 @@ describe('loadExplorerView', () => {
 			expect(v.headline?.sectors.map((s) => s.code).sort()).toEqual([...spec.sectors!].sort());
 		}
 	);
+});
 
+describe("the figures' loads", () => {
 	// The chosen sectors' composition is the sum of their rows in the scope's per-area
-	// composition; each answerable month must equal the CSVs' own split for those sectors, and the
-	// rows must be those of the statement with the sectors as a filter (which the SQL download shows).
+	// composition; each answerable month must equal the CSVs' own split for those sectors.
 	test.each([
 		['sector=TCA', 'demographic'],
 		['sector=SDC,ELC,YUM&split=citizenship', 'citizenship'],
@@ -96,8 +99,8 @@ describe('loadExplorerView', () => {
 		['component=all&region=all&sector=TCA,ofo-tucson&split=type', 'type']
 	] as const)('%s: the composition equals the CSVs month by month', async (query, key) => {
 		const v = await view(query);
-		const dim = key === 'type' ? 'encounter_type' : key;
-		const months = [...new Set(v.composition.map((r) => monthKey(r.month)))];
+		const { rows } = await compositionOf(db, state(query));
+		const months = [...new Set(rows.map((r) => monthKey(r.month)))];
 		expect(months.length).toBeGreaterThan(10);
 		const spec: FilterSpec = {
 			components: v.filters.components,
@@ -106,26 +109,22 @@ describe('loadExplorerView', () => {
 		};
 		for (const month of months)
 			expect(
-				new Map(
-					v.composition.filter((r) => monthKey(r.month) === month).map((r) => [r.key, r.value])
-				),
+				new Map(rows.filter((r) => monthKey(r.month) === month).map((r) => [r.key, r.value])),
 				month
 			).toEqual(filteredSplit(month, spec, key));
-		expect(v.composition).toEqual(await composition(db, v.filters, dim));
 	});
 
 	test("chosen sectors' annual history sums their tables, only in years every one has", async () => {
-		const v = await view('sector=TCA,EPT,BBT');
+		const history = await historyOf(db, state('sector=TCA,EPT,BBT'));
 		const tables = ['Tucson', 'El_Paso', 'Big_Bend'].map(
 			(name) => readRows(`history/southwest_apprehensions_${name}.csv`).rows
 		);
-		expect(v.history.map((p) => [p.fiscalYear, p.value])).toEqual(
+		expect(history.map((p) => [p.fiscalYear, p.value])).toEqual(
 			tables[0].map((row, i) => [
 				Number(row.fiscal_year),
 				tables.reduce((sum, t) => sum + Number(t[i].total_apprehensions), 0)
 			])
 		);
-		expect(v.history).toEqual(await annualHistory(db, v.filters));
 	});
 
 	test('a change of sectors within a scope asks DuckDB nothing new', async () => {
@@ -134,11 +133,10 @@ describe('loadExplorerView', () => {
 			...db,
 			query: (statement) => (asked.push(statementKey(statement)), db.query(statement))
 		};
-		const state = (query: string) => parseUrlState(new URLSearchParams(query)).state;
-		await loadExplorerView(counting, state('sector=TCA'), files);
+		await loadEverything(counting, state('sector=TCA'), files);
 		const first = new Set(asked);
 		asked.length = 0;
-		await loadExplorerView(counting, state('sector=TCA,EPT&month=2021-03'), files);
+		await loadEverything(counting, state('sector=TCA,EPT&month=2021-03'), files);
 		expect(asked.filter((s) => !first.has(s))).toEqual([]);
 	});
 });

@@ -1,0 +1,34 @@
+/**
+ * The explorer's figures below the headline, by the id the embed route and the downloads use:
+ * each with its component and, where it draws rows beyond the page's view, its load.
+ */
+import type { Component } from 'svelte';
+import type { Db } from '$lib/data/db';
+import type { FigureView } from '$lib/export/file-name';
+import type { Sql } from '$lib/queries/sql';
+import type { FigureContext } from '$lib/state/figure-context';
+import { compositionOf, historyOf, sectorSeriesOf } from '$lib/state/figure-loads';
+import type { UrlState } from '$lib/state/url-state';
+import ComparisonFigure from './ComparisonFigure.svelte';
+import CompositionFigure from './CompositionFigure.svelte';
+import HistoryFigure from './HistoryFigure.svelte';
+import MapFigure from './MapFigure.svelte';
+import MonthlyFigure from './MonthlyFigure.svelte';
+import SmallMultiplesFigure from './SmallMultiplesFigure.svelte';
+
+export interface FigureEntry<T> {
+	figure: Component<{ ctx: FigureContext; data: T; statements: Sql[] }>;
+	load?: (db: Db, state: UrlState) => Promise<T>;
+}
+
+/** `entry` with its type checked: the component takes what the load gives. */
+const entry = <T>(e: FigureEntry<T>) => e as FigureEntry<unknown>;
+
+export const FIGURES: Record<Exclude<FigureView, 'headline' | 'sectors'>, FigureEntry<unknown>> = {
+	monthly: entry({ figure: MonthlyFigure }),
+	'small-multiples': entry({ figure: SmallMultiplesFigure, load: sectorSeriesOf }),
+	comparison: entry({ figure: ComparisonFigure, load: sectorSeriesOf }),
+	map: entry({ figure: MapFigure, load: sectorSeriesOf }),
+	history: entry({ figure: HistoryFigure, load: historyOf }),
+	composition: entry({ figure: CompositionFigure, load: compositionOf })
+};

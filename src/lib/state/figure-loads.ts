@@ -1,0 +1,88 @@
+/**
+ * The rows each figure asks for beyond the page's view, declared per figure: a figure's load runs
+ * only while it is shown (the coordinator serves the ones in view first), and its statements are
+ * the ones its downloads offer. Chosen sectors' rows are sums of the scope's per-area rows: the
+ * same numbers as the statements with the sectors as a filter, so the build-time per-area results
+ * answer any choice of sectors.
+ */
+import type { Db } from '../data/db';
+import {
+	annualHistory,
+	annualHistoryScope,
+	chosenAreasHistory,
+	southwestAnnualByArea,
+	type AnnualHistoryPoint
+} from '../queries/annual-history';
+import {
+	chosenAreasComposition,
+	composition,
+	compositionByArea,
+	type CompositionDimension,
+	type CompositionRow
+} from '../queries/composition';
+import { filtersOf } from '../queries/filters';
+import { monthCoverage, type MonthCoverage } from '../queries/month-sources';
+import { sectorMonthly, type SectorMonth } from '../queries/sector-monthly';
+import { loadPageView } from './page-view';
+import type { UrlState } from './url-state';
+import type { ManifestFile } from '../data/manifest';
+
+/** Every area of the scope (not only the chosen sectors), by month. */
+export function sectorSeriesOf(db: Db, state: UrlState): Promise<SectorMonth[]> {
+	return sectorMonthly(db, filtersOf({ ...state, sectors: [] }));
+}
+
+export interface CompositionData {
+	rows: CompositionRow[];
+	/** Months the split can be answered in, and by which files. */
+	coverage: MonthCoverage[];
+}
+
+export async function compositionOf(db: Db, state: UrlState): Promise<CompositionData> {
+	const filters = filtersOf(state);
+	const dimension: CompositionDimension = state.split === 'type' ? 'encounter_type' : state.split;
+	const [rows, coverage] = await Promise.all([
+		filters.sectors.length
+			? compositionByArea(db, { ...filters, sectors: [] }, dimension).then((byArea) =>
+					chosenAreasComposition(byArea, filters.sectors)
+				)
+			: composition(db, filters, dimension),
+		// The split needs its own coverage only when it asks for a breakdown the filter does not.
+		monthCoverage(
+			db,
+			filters,
+			(dimension === 'demographic' || dimension === 'citizenship') && !filters[dimension]
+				? [dimension]
+				: undefined
+		)
+	]);
+	return { rows, coverage };
+}
+
+export async function historyOf(db: Db, state: UrlState): Promise<AnnualHistoryPoint[]> {
+	const filters = filtersOf(state);
+	const scope = annualHistoryScope(filters);
+	if (scope?.scope !== 'southwest' || !scope.sectors.length) return annualHistory(db, filters);
+	return chosenAreasHistory(await southwestAnnualByArea(db), scope.sectors);
+}
+
+/** Each figure's own load, by the figure it draws. */
+export const FIGURE_LOADS = {
+	'small-multiples': sectorSeriesOf,
+	map: sectorSeriesOf,
+	comparison: sectorSeriesOf,
+	composition: compositionOf,
+	history: historyOf
+} as const;
+
+/** Everything the explorer can show for a state: the page's view and every figure's load. */
+export async function loadEverything(
+	db: Db,
+	state: UrlState,
+	files: Map<string, ManifestFile>
+): Promise<void> {
+	await Promise.all([
+		loadPageView(db, state, files),
+		...[...new Set(Object.values(FIGURE_LOADS))].map((load) => load(db, state))
+	]);
+}
