@@ -177,6 +177,22 @@ describe('Coordinator', () => {
 		expect(asked.filter((t) => t === 'SELECT 1')).toHaveLength(1);
 	});
 
+	test('an engine-only request skips the build-time results; others prefer them to a partial engine', async () => {
+		const { db, sent, next } = slowEngine();
+		const { store } = storeOf(['SELECT 1']);
+		const c = new Coordinator();
+		c.use({ engine: db, complete: false, store });
+		const fromEngine = c.answer(sql`SELECT 1`, { engineOnly: true });
+		await next([{ partial: true }]);
+		expect(await fromEngine).toEqual({ rows: [{ partial: true }], final: false });
+		expect(await c.answer(sql`SELECT 1`)).toEqual({ rows: [{ stored: 'SELECT 1' }], final: true });
+		expect(await c.answer(sql`SELECT 1`, { engineOnly: true })).toEqual({
+			rows: [{ partial: true }],
+			final: false
+		});
+		expect(sent).toEqual(['SELECT 1']);
+	});
+
 	test('once the engine cannot start, what waits for it fails with the reason', async () => {
 		const c = new Coordinator();
 		const waiting = c.answer(sql`SELECT 4`);

@@ -55,6 +55,10 @@ describe('before the AOR releases are loaded', () => {
 	test.each<[string, Partial<UrlState>]>([
 		['demographic=uc&month=2024-06', { demographic: 'uc', month: parseMonthKey('2024-06') }],
 		['demographic=uc&sector=EPT', { demographic: 'uc', sectors: ['EPT'] }],
+		[
+			'demographic=single-adults&title=8&month=2024-06',
+			{ demographic: 'single-adults', title: '8', month: parseMonthKey('2024-06') }
+		],
 		['citizenship=mexico', { citizenship: 'mexico' }],
 		[
 			'demographic=fmua&citizenship=mexico&split=citizenship',

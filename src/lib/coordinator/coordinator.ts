@@ -39,10 +39,24 @@ export class Stale extends Error {
 	}
 }
 
+/** How a request may be answered. */
+export interface Request {
+	priority?: Priority;
+	/** Aborted when a newer state made the request stale. */
+	signal?: AbortSignal;
+	/**
+	 * Only from the engine: for a load that must not mix the build-time results (every file) with
+	 * the answers of an engine that holds only some files (see `Query`).
+	 */
+	engineOnly?: boolean;
+}
+
 /** A statement asked for and not yet answered. */
 interface Pending {
 	statement: Sql;
 	key: string;
+	/** `key`, and whether it is answered by the engine only. */
+	id: string;
 	/** The most urgent of its requests. */
 	priority: Priority;
 	/** Requests still waiting for it: one left unsent with none is dropped. */
@@ -55,8 +69,10 @@ interface Pending {
 
 export class Coordinator {
 	#sources: Sources = { engine: null, complete: false, store: null };
-	/** Answers kept, least recently used first; with whether the build-time results gave it. */
-	readonly #cache = new Map<string, Answer & { stored: boolean }>();
+	/** The build-time results' answers kept, least recently used first. */
+	readonly #stored = new Map<string, unknown[]>();
+	/** The engine's answers kept (on the data it holds now), least recently used first. */
+	readonly #answered = new Map<string, Answer>();
 	readonly #pending = new Map<string, Pending>();
 	/** Counts changes of data: an answer computed on earlier data is not kept. */
 	#generation = 0;
@@ -82,13 +98,12 @@ export class Coordinator {
 		const next = { ...this.#sources, ...sources };
 		const engineChanged =
 			next.engine !== this.#sources.engine || next.complete !== this.#sources.complete;
-		const storeChanged = next.store !== this.#sources.store;
+		if (next.store !== this.#sources.store) this.#stored.clear();
 		this.#sources = next;
-		if (engineChanged || storeChanged) {
+		if (engineChanged) {
 			this.#generation++;
 			this.#failure = null;
-			for (const [key, answer] of this.#cache)
-				if (storeChanged || !answer.stored) this.#cache.delete(key);
+			this.#answered.clear();
 		}
 		this.#pump();
 	}
@@ -100,33 +115,33 @@ export class Coordinator {
 			if (p.stage === 'queued') this.#settle(p, () => p.reject(error));
 	}
 
-	answer(
-		statement: Sql,
-		{ priority = 'view', signal }: { priority?: Priority; signal?: AbortSignal } = {}
-	): Promise<Answer> {
-		if (signal?.aborted) return Promise.reject(new Stale());
+	/**
+	 * The rows of `statement`: kept, pending, from the build-time results, or from the engine, in
+	 * that order; a final answer before one of an engine that holds only some files.
+	 */
+	answer(statement: Sql, { priority = 'view', signal, engineOnly = false }: Request = {}) {
+		if (signal?.aborted) return Promise.reject<Answer>(new Stale());
 		const key = statementKey(statement);
-		const kept = this.#cache.get(key);
-		if (kept) {
-			this.#cache.delete(key);
-			this.#cache.set(key, kept);
-			return Promise.resolve({ rows: kept.rows, final: kept.final });
-		}
-		const pending = this.#pending.get(key) ?? this.#ask(statement, key, priority);
+		const stored = engineOnly ? undefined : recent(this.#stored, key);
+		if (stored) return Promise.resolve<Answer>({ rows: stored, final: true });
+		const answered = recent(this.#answered, key);
+		if (answered && (answered.final || engineOnly || !this.#sources.store))
+			return Promise.resolve(answered);
+		const id = `${engineOnly ? 'engine' : 'any'}\u0000${key}`;
+		const pending = this.#pending.get(id) ?? this.#ask(statement, key, id, priority, engineOnly);
 		return this.#wait(pending, priority, signal);
 	}
 
-	/** A `Db` whose statements go through the coordinator with one priority and signal. */
-	db(priority: Priority = 'view', signal?: AbortSignal): Db {
+	/** A `Db` whose statements go through the coordinator with one request's options. */
+	db(request: Request = {}): Db {
 		return {
-			query: async <T>(statement: Sql) =>
-				(await this.answer(statement, { priority, signal })).rows as T[],
+			query: async <T>(statement: Sql) => (await this.answer(statement, request)).rows as T[],
 			registerFile: () => Promise.reject(new Error('files are loaded by the data state')),
 			dropFile: () => Promise.reject(new Error('files are loaded by the data state'))
 		};
 	}
 
-	#ask(statement: Sql, key: string, priority: Priority): Pending {
+	#ask(statement: Sql, key: string, id: string, priority: Priority, engineOnly: boolean): Pending {
 		let resolve!: Pending['resolve'];
 		let reject!: Pending['reject'];
 		const answer = new Promise<Answer>((res, rej) => ([resolve, reject] = [res, rej]));
@@ -135,6 +150,7 @@ export class Coordinator {
 		const pending: Pending = {
 			statement,
 			key,
+			id,
 			priority,
 			waiting: 0,
 			stage: 'store',
@@ -142,14 +158,19 @@ export class Coordinator {
 			resolve,
 			reject
 		};
-		this.#pending.set(key, pending);
-		const generation = this.#generation;
-		const store = this.#sources.store;
+		this.#pending.set(id, pending);
+		const store = engineOnly ? null : this.#sources.store;
 		(store ? store.query(statement) : Promise.reject(new StoreMiss('no stored results'))).then(
 			(rows) =>
-				this.#settle(pending, () => this.#keep(pending, { rows, final: true }, generation, true)),
+				this.#settle(pending, () => {
+					this.#keep(this.#stored, key, rows);
+					resolve({ rows, final: true });
+				}),
 			(error) => {
 				if (!(error instanceof StoreMiss)) return this.#settle(pending, () => reject(error));
+				// An answer of the engine kept meanwhile (it holds only some files) will do.
+				const answered = this.#answered.get(key);
+				if (answered) return this.#settle(pending, () => resolve(answered));
 				if (this.#failure) return this.#settle(pending, () => reject(this.#failure));
 				pending.stage = 'queued';
 				if (!this.#sources.engine) this.options.onEngineNeeded?.();
@@ -175,18 +196,14 @@ export class Coordinator {
 		});
 	}
 
-	#keep(pending: Pending, answer: Answer, generation: number, stored = false): void {
-		// Computed on data since replaced: it answers who asked, and is not kept.
-		if (generation === this.#generation) {
-			this.#cache.set(pending.key, { ...answer, stored });
-			const capacity = this.options.capacity ?? 400;
-			if (this.#cache.size > capacity) this.#cache.delete(this.#cache.keys().next().value!);
-		}
-		pending.resolve(answer);
+	/** Keeps `value` under `key` in `map`, dropping the least recently used beyond capacity. */
+	#keep<V>(map: Map<string, V>, key: string, value: V): void {
+		map.set(key, value);
+		if (map.size > (this.options.capacity ?? 400)) map.delete(map.keys().next().value!);
 	}
 
 	#settle(pending: Pending, finish: () => void): void {
-		if (this.#pending.get(pending.key) === pending) this.#pending.delete(pending.key);
+		if (this.#pending.get(pending.id) === pending) this.#pending.delete(pending.id);
 		finish();
 	}
 
@@ -211,7 +228,12 @@ export class Coordinator {
 			.query(pending.statement)
 			.then(
 				(rows) =>
-					this.#settle(pending, () => this.#keep(pending, { rows, final: complete }, generation)),
+					this.#settle(pending, () => {
+						const answer = { rows, final: complete };
+						// Computed on data since replaced: it answers who asked, and is not kept.
+						if (generation === this.#generation) this.#keep(this.#answered, pending.key, answer);
+						pending.resolve(answer);
+					}),
 				(error) => this.#settle(pending, () => pending.reject(error))
 			)
 			.finally(() => {
@@ -219,4 +241,14 @@ export class Coordinator {
 				this.#pump();
 			});
 	}
+}
+
+/** `map`'s value under `key`, marked as the most recently used. */
+function recent<V>(map: Map<string, V>, key: string): V | undefined {
+	const value = map.get(key);
+	if (value !== undefined) {
+		map.delete(key);
+		map.set(key, value);
+	}
+	return value;
 }

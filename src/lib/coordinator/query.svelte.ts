@@ -25,37 +25,54 @@ export class Query<T> {
 	run(load: (db: Db) => Promise<T>, priority: Priority = 'view'): void {
 		this.#controller?.abort();
 		const controller = (this.#controller = new AbortController());
-		const asked = new Map<string, Sql>();
-		let final = true;
-		const db: Db = {
-			...this.coordinator.db(),
-			query: async <R>(statement: Sql) => {
-				asked.set(statementKey(statement), statement);
-				const answer = await this.coordinator.answer(statement, {
-					priority,
-					signal: controller.signal
-				});
-				final &&= answer.final;
-				return answer.rows as R[];
-			}
-		};
+		const signal = controller.signal;
 		this.pending = true;
-		load(db).then(
-			(value) => {
-				if (controller.signal.aborted) return;
+		this.#attempt(load, priority, signal, false).then(
+			({ value, statements, final }) => {
+				if (signal.aborted) return;
 				this.value = value;
 				this.error = null;
 				this.final = final;
-				this.statements = [...asked.values()];
+				this.statements = statements;
 				this.pending = false;
 			},
 			(error: unknown) => {
-				if (controller.signal.aborted) return;
+				if (signal.aborted) return;
 				this.error = error instanceof Error ? error : new Error(String(error));
 				this.final = false;
 				this.pending = false;
 			}
 		);
+	}
+
+	/**
+	 * Runs `load` once, recording its statements. Answers from the build-time results (every file)
+	 * and from an engine that holds only some files must not meet in one value (a month could
+	 * be answerable in one and still loading in the other): such a load runs again, all from the
+	 * engine.
+	 */
+	async #attempt(
+		load: (db: Db) => Promise<T>,
+		priority: Priority,
+		signal: AbortSignal,
+		engineOnly: boolean
+	): Promise<{ value: T; statements: Sql[]; final: boolean }> {
+		const asked = new Map<string, Sql>();
+		let final = false;
+		let partial = false;
+		const db: Db = {
+			...this.coordinator.db(),
+			query: async <R>(statement: Sql) => {
+				asked.set(statementKey(statement), statement);
+				const answer = await this.coordinator.answer(statement, { priority, signal, engineOnly });
+				if (answer.final) final = true;
+				else partial = true;
+				return answer.rows as R[];
+			}
+		};
+		const value = await load(db);
+		if (final && partial && !engineOnly) return this.#attempt(load, priority, signal, true);
+		return { value, statements: [...asked.values()], final: !partial };
 	}
 
 	/** The key of the last run (see `follow`). */

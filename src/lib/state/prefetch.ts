@@ -44,7 +44,7 @@ export async function prefetchNeighbours(
 	files: Map<string, ManifestFile>,
 	pause: () => Promise<void> = () => new Promise((resolve) => afterFrame(resolve))
 ): Promise<void> {
-	const db = coordinator.db('prefetch', signal);
+	const db = coordinator.db({ priority: 'prefetch', signal });
 	// Nothing before the pause: the change that led here is still being drawn.
 	await pause();
 	for (const next of neighbourStates(state)) {
