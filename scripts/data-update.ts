@@ -1,6 +1,6 @@
 /**
  * Adds a CBP release to `data/`: downloads it (http/https URL) or reads it (local path), validates
- * it with the app's own upload checks (`src/lib/data/upload/validate.ts`), copies it into the data
+ * it with the app's own upload checks (`src/lib/upload/validate.ts`), copies it into the data
  * directory under CBP's file name, and adds or updates its `manifest.json` entry (measured fields
  * by `measureFile`, shared with `scripts/data-manifest.ts`).
  *
@@ -17,14 +17,14 @@ import { parseArgs } from 'node:util';
 import { formatCount, formatMonthLong, formatMonthShort } from '../src/lib/format';
 import type { Manifest, ManifestFile } from '../src/lib/data/manifest';
 import { parseMonthKey } from '../src/lib/data/months';
+import { overlap } from '../src/lib/upload/overlap';
 import {
 	MAX_UPLOAD_BYTES,
-	overlap,
 	problemMessages,
 	sizeProblem,
 	validateCsv,
 	type ValidationResult
-} from '../src/lib/data/upload/validate';
+} from '../src/lib/upload/validate';
 import { measureFile } from './data-manifest';
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];

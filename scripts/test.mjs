@@ -53,6 +53,8 @@ check('svelte-check', 'npx', [
 ]);
 check('prettier', 'npx', ['prettier', '--check', '.']);
 check('eslint', 'npx', ['eslint', '.']);
+// The layers of src/lib import one way, with no cycles (.dependency-cruiser.cjs).
+check('layers', 'npx', ['depcruise', 'src', '--config', '.dependency-cruiser.cjs']);
 
 const vitestOk = run('npx', [
 	'vitest',

@@ -189,7 +189,7 @@ export function expectedTotals(
 
 /** What the app answers for these months: every cell some file covers, with its total. */
 export async function loadedTotalsByCell(db: Db, months: string[]): Promise<Map<string, number>> {
-	const { sql } = await import('../../src/lib/queries/sql');
+	const { sql } = await import('../../src/lib/data/sql');
 	const rows = await db.query<{ key: string; total: number }>(sql`
 		SELECT strftime(s.month, '%Y-%m') || '|' || s.component || '|' || s.region AS key,
 			CAST(coalesce(sum(e.count), 0) AS BIGINT) AS total

@@ -18,11 +18,11 @@ import {
 } from '../../src/lib/export/sql-script';
 import { annualHistorySql } from '../../src/lib/queries/annual-history';
 import { compositionSql } from '../../src/lib/queries/composition';
-import { filtersOf } from '../../src/lib/queries/filters';
+import { filtersOf } from '../../src/lib/state/filters-of';
 import { headline } from '../../src/lib/queries/headline';
 import { monthlyTotalsSql } from '../../src/lib/queries/monthly-totals';
 import { sectorMonthlySql } from '../../src/lib/queries/sector-monthly';
-import { trusted } from '../../src/lib/queries/sql';
+import { trusted } from '../../src/lib/data/sql';
 import { plainText } from '../../src/lib/format';
 import { parseUrlState } from '../../src/lib/state/url-state';
 import { usbpSouthwestTotal } from '../helpers/expected';

@@ -21,7 +21,7 @@ import {
 	compositionByArea,
 	type CompositionDimension
 } from '../../src/lib/queries/composition';
-import { filtersOf } from '../../src/lib/queries/filters';
+import { filtersOf } from '../../src/lib/state/filters-of';
 import { headline } from '../../src/lib/queries/headline';
 import { chosenAreasTotals, monthlyTotals } from '../../src/lib/queries/monthly-totals';
 import { loadedTotals } from '../../src/lib/queries/reconciliation';

@@ -5,7 +5,7 @@
 import { beforeAll, describe, expect, test } from 'vitest';
 import type { Db } from '../../src/lib/data/db';
 import { monthKey } from '../../src/lib/data/months';
-import { statementKey } from '../../src/lib/queries/sql';
+import { statementKey } from '../../src/lib/data/sql';
 import { compositionOf, historyOf, loadEverything } from '../../src/lib/state/figure-loads';
 import { loadPageView } from '../../src/lib/state/page-view';
 import { parseUrlState } from '../../src/lib/state/url-state';

@@ -12,7 +12,7 @@ import type { Db } from '../../src/lib/data/db';
 import { createNodeDb } from '../../src/lib/data/duckdb-node';
 import { buildViews, fetchAll, ingestFiles, prepareDatabase } from '../../src/lib/data/load';
 import { parseMonthKey } from '../../src/lib/data/months';
-import { trusted } from '../../src/lib/queries/sql';
+import { trusted } from '../../src/lib/data/sql';
 import { loadSteps } from '../../src/lib/state/data-state.svelte';
 import { loadPageView } from '../../src/lib/state/page-view';
 import { DEFAULT_URL_STATE, type UrlState } from '../../src/lib/state/url-state';

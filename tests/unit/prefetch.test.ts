@@ -2,7 +2,7 @@
 import { beforeAll, describe, expect, test } from 'vitest';
 import { Coordinator } from '../../src/lib/coordinator/coordinator';
 import type { Db } from '../../src/lib/data/db';
-import { statementKey } from '../../src/lib/queries/sql';
+import { statementKey } from '../../src/lib/data/sql';
 import { loadEverything } from '../../src/lib/state/figure-loads';
 import { neighbourStates, prefetchNeighbours } from '../../src/lib/state/prefetch';
 import {

@@ -11,7 +11,7 @@ import { monthCoverage } from '../../src/lib/queries/month-sources';
 import { monthlyTotals } from '../../src/lib/queries/monthly-totals';
 import { sectorComparison } from '../../src/lib/queries/sector-comparison';
 import { southwestComponentTotal } from '../../src/lib/queries/southwest-component';
-import { sql } from '../../src/lib/queries/sql';
+import { sql } from '../../src/lib/data/sql';
 import {
 	SOUTHWEST_SECTOR_CODES,
 	latestCoveredMonth,

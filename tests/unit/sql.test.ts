@@ -1,5 +1,5 @@
 /**
- * src/lib/queries/sql.ts: the `sql` tagged template never concatenates values into SQL text; they
+ * src/lib/data/sql.ts: the `sql` tagged template never concatenates values into SQL text; they
  * become `?` parameters in order, and nested fragments are spliced with their own parameters. The
  * last block runs the statements in DuckDB (the Node twin of the app's engine) to show the SQL means
  * what the text claims.
@@ -17,7 +17,7 @@ import {
 	sql,
 	trusted,
 	type Sql
-} from '../../src/lib/queries/sql';
+} from '../../src/lib/data/sql';
 
 const plain = (s: Sql) => ({ text: s.text, params: [...s.params] });
 

@@ -7,8 +7,8 @@
 import fc from 'fast-check';
 import { expect, test } from 'vitest';
 import { utcMonth } from '../../src/lib/data/months';
-import { UploadQueue } from '../../src/lib/data/upload/upload-queue';
-import { validateCsv } from '../../src/lib/data/upload/validate';
+import { UploadQueue } from '../../src/lib/upload/upload-queue';
+import { validateCsv } from '../../src/lib/upload/validate';
 import { DEFAULT_FILTERS } from '../../src/lib/queries/filters';
 import { monthlyTotals } from '../../src/lib/queries/monthly-totals';
 import {

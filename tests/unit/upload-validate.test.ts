@@ -12,15 +12,15 @@ import { afterAll, describe, expect, test } from 'vitest';
 import { createNodeDb } from '../../src/lib/data/duckdb-node';
 import { loadFiles } from '../../src/lib/data/load';
 import type { ManifestFile } from '../../src/lib/data/manifest';
+import { overlap } from '../../src/lib/upload/overlap';
 import {
 	MAX_UPLOAD_BYTES,
-	overlap,
 	problemMessages,
 	sizeProblem,
 	validateCsv,
 	type ValidationResult
-} from '../../src/lib/data/upload/validate';
-import { sql } from '../../src/lib/queries/sql';
+} from '../../src/lib/upload/validate';
+import { sql } from '../../src/lib/data/sql';
 import { DATA_DIR, manifest } from '../helpers/expected';
 import { manifestFiles } from '../helpers/node-db';
 

@@ -11,7 +11,7 @@
  */
 import type { Db } from '../data/db';
 import { StoreMiss } from '../data/result-store';
-import { statementKey, type Sql } from '../queries/sql';
+import { statementKey, type Sql } from '../data/sql';
 
 /** In the order the engine serves them. */
 export const PRIORITIES = ['view', 'offscreen', 'prefetch'] as const;

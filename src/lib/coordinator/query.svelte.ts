@@ -6,7 +6,7 @@
  */
 import { untrack } from 'svelte';
 import type { Db } from '../data/db';
-import { statementKey, type Sql } from '../queries/sql';
+import { statementKey, type Sql } from '../data/sql';
 import type { Coordinator, Priority } from './coordinator';
 
 export class Query<T> {

@@ -3,7 +3,7 @@
  * implement `Db`, so every query function runs the same SQL in both places.
  */
 import type { Table } from 'apache-arrow';
-import type { Sql } from '../queries/sql';
+import type { Sql } from './sql';
 
 export interface Db {
 	/** Runs a prepared statement and returns plain rows. */

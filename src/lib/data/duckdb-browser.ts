@@ -10,7 +10,7 @@ import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url
 import type { Table } from 'apache-arrow';
 import type { Db } from './db';
 import { plainRows } from './db';
-import type { Sql } from '../queries/sql';
+import type { Sql } from './sql';
 
 const START_TIMEOUT_MS = 30_000;
 const MAX_PREPARED = 64;

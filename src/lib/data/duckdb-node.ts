@@ -6,7 +6,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { Db } from './db';
 import { plainRows } from './db';
-import type { Sql } from '../queries/sql';
+import type { Sql } from './sql';
 
 const require = createRequire(import.meta.url);
 type Blocking = typeof import('@duckdb/duckdb-wasm/blocking');

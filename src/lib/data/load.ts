@@ -36,7 +36,7 @@ export class DataLoadError extends Error {
 	}
 }
 
-export async function runAll(db: Db, statements: import('../queries/sql').Sql[]): Promise<void> {
+export async function runAll(db: Db, statements: import('./sql').Sql[]): Promise<void> {
 	for (const statement of statements) await db.query(statement);
 }
 

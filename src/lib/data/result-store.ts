@@ -5,7 +5,7 @@
  * A page carries only the index (the names); it fetches the few results its view asks for. A
  * statement the build did not run is a `StoreMiss`: the loaded engine answers that view instead.
  */
-import { statementKey } from '../queries/sql';
+import { statementKey } from './sql';
 import type { Db } from './db';
 
 /** What the page carries: which results exist, for which files. */

@@ -19,7 +19,7 @@ import type { ManifestFile } from './manifest';
 import { precedenceRank } from './manifest';
 import { MONTH_ABBREVIATIONS, monthKey } from './months';
 import { AREAS_OF_RESPONSIBILITY, SOUTHWEST_SECTORS_WEST_TO_EAST, labelVariants } from './vocabulary';
-import { identifier, join, sql, trusted, type Sql } from '../queries/sql';
+import { identifier, join, sql, trusted, type Sql } from './sql';
 
 /** Turn off anything that could fetch an extension from another origin. */
 export const lockdown: Sql[] = [

@@ -6,7 +6,7 @@
 import { percentChange } from '../data/change';
 import type { ManifestFile } from '../data/manifest';
 import { monthKey } from '../data/months';
-import { statementKey, type Sql } from '../queries/sql';
+import { statementKey, type Sql } from '../data/sql';
 import type { FigureContext } from '../state/figure-context';
 import type { UrlState } from '../state/url-state';
 import { csvTable, rounded, type CsvTable } from './csv';

@@ -14,7 +14,7 @@ import {
 	southwestComponentStatement,
 	vocabularyTables
 } from '../data/schema';
-import { inlineSql, type Sql } from '../queries/sql';
+import { inlineSql, type Sql } from '../data/sql';
 import { plainText } from '../format';
 
 export interface ScriptQuery {

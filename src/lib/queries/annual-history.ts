@@ -1,6 +1,6 @@
 import type { Db } from '../data/db';
 import type { Filters } from './filters';
-import { named, oneOf, sql, trusted, type Sql } from './sql';
+import { named, oneOf, sql, trusted, type Sql } from '../data/sql';
 
 export interface AnnualHistoryPoint {
 	fiscalYear: number;

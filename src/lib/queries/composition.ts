@@ -1,6 +1,6 @@
 import type { Db } from '../data/db';
 import { answerableCte, encounterConditions, type Breakdown, type Filters } from './filters';
-import { named, sql, trusted, type Sql } from './sql';
+import { named, sql, trusted, type Sql } from '../data/sql';
 
 export type CompositionDimension = 'demographic' | 'citizenship' | 'title' | 'encounter_type';
 

@@ -3,9 +3,8 @@
  * `encounters` view, and the months the filter can be answered in (`answerable`), which every
  * query uses so that a month a source cannot answer is null, never a partial number.
  */
-import { AOR_BY_CODE, type ComponentCode, type RegionCode } from '../data/vocabulary';
-import type { UrlState } from '../state/url-state';
-import { join, list, oneOf, sql, trusted, type Sql } from './sql';
+import type { ComponentCode, RegionCode } from '../data/vocabulary';
+import { join, list, oneOf, sql, trusted, type Sql } from '../data/sql';
 
 export interface Filters {
 	components: ComponentCode[];
@@ -27,34 +26,6 @@ export const DEFAULT_FILTERS: Filters = {
 	title: null,
 	encounterType: null
 };
-
-const ALL_COMPONENTS: ComponentCode[] = ['usbp', 'ofo'];
-const ALL_REGIONS: RegionCode[] = ['southwest', 'northern', 'other'];
-
-/**
- * The query filter for a URL state. With sectors chosen, the scope narrows to the components and
- * (for USBP sectors) the regions those sectors belong to, so that a Southwest sector is not held
- * back by a northern region that has no source in a month.
- */
-export function filtersOf(state: UrlState): Filters {
-	let components = state.component === 'all' ? ALL_COMPONENTS : [state.component];
-	let regions = state.region === 'all' ? ALL_REGIONS : [state.region];
-	if (state.sectors.length) {
-		const aors = state.sectors.flatMap((c) => AOR_BY_CODE.get(c) ?? []);
-		components = components.filter((c) => aors.some((a) => a.component === c));
-		if (aors.every((a) => a.region !== null))
-			regions = regions.filter((r) => aors.some((a) => a.region === r));
-	}
-	return {
-		components,
-		regions,
-		sectors: state.sectors,
-		demographic: state.demographic,
-		citizenship: state.citizenship,
-		title: state.title === 'all' ? null : state.title,
-		encounterType: state.type === 'all' ? null : state.type
-	};
-}
 
 /** `alias.column`, with the alias restricted to letters and `_` (aliases come from our own SQL). */
 function column(alias: string, name: string): Sql {

@@ -1,6 +1,6 @@
 import type { Db } from '../data/db';
 import { answerableCte, scopeConditions, type Breakdown, type Filters } from './filters';
-import { named, sql } from './sql';
+import { named, sql } from '../data/sql';
 
 export interface MonthCoverage {
 	month: Date;

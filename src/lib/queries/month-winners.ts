@@ -1,5 +1,5 @@
 import type { Db } from '../data/db';
-import { sql } from './sql';
+import { sql } from '../data/sql';
 
 export interface MonthWinner {
 	month: Date;

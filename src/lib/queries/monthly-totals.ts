@@ -1,7 +1,7 @@
 import type { Db } from '../data/db';
 import type { SectorMonth } from './sector-monthly';
 import { answerableCte, encounterConditions, scopeConditions, type Filters } from './filters';
-import { named, sql, type Sql } from './sql';
+import { named, sql, type Sql } from '../data/sql';
 
 export interface MonthlyTotal {
 	month: Date;

@@ -5,7 +5,7 @@
 import type { Db } from '../data/db';
 import type { LayoutId } from '../data/layouts';
 import type { ManifestFile } from '../data/manifest';
-import { identifier, sql, trusted } from './sql';
+import { identifier, sql, trusted } from '../data/sql';
 
 /** The column that holds each layout's count. */
 export const COUNT_COLUMN: Record<LayoutId, string> = {

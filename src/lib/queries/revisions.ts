@@ -6,7 +6,7 @@
  * file is compared separately, month by month, with the sector sums the views show.
  */
 import type { Db } from '../data/db';
-import { sql, type Sql } from './sql';
+import { sql, type Sql } from '../data/sql';
 
 export interface ReleaseOverlap {
 	older: string;

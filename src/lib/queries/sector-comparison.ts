@@ -1,6 +1,6 @@
 import type { Db } from '../data/db';
 import { answerableCte, encounterConditions, scopeConditions, type Filters } from './filters';
-import { dateValue, oneOf, sql, trusted, type Sql } from './sql';
+import { dateValue, oneOf, sql, trusted, type Sql } from '../data/sql';
 
 export interface SectorComparison {
 	code: string;

@@ -1,6 +1,6 @@
 import type { Db } from '../data/db';
 import type { ComponentCode } from '../data/vocabulary';
-import { named, sql } from './sql';
+import { named, sql } from '../data/sql';
 
 export interface SouthwestComponentTotal {
 	value: number | null;

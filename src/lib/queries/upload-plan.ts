@@ -5,7 +5,7 @@
  */
 import type { Db } from '../data/db';
 import type { ComponentCode, RegionCode } from '../data/vocabulary';
-import { sql } from './sql';
+import { sql } from '../data/sql';
 
 export interface LoadedCell {
 	/** `YYYY-MM` */

@@ -22,7 +22,7 @@ import {
 } from '../data/result-store';
 import { DEMOGRAPHICS, ENCOUNTER_TYPES, TITLES } from '../data/vocabulary';
 import { Coordinator } from '../coordinator/coordinator';
-import { statementKey } from '../queries/sql';
+import { statementKey } from '../data/sql';
 import { citizenshipOptions } from '../queries/options';
 import { loadEverything } from '../state/figure-loads';
 import {

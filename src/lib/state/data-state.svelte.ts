@@ -8,9 +8,9 @@ import type { Db } from '../data/db';
 import type { LoadProgress } from '../data/load';
 import type { Manifest, ManifestFile } from '../data/manifest';
 import type { ResultStore } from '../data/result-store';
-import type { UploadPlan } from '../data/upload/load-upload';
-import type { Ready, UploadQueue } from '../data/upload/upload-queue';
-import type { ValidationResult } from '../data/upload/validate';
+import type { UploadPlan } from '../upload/load-upload';
+import type { Ready, UploadQueue } from '../upload/upload-queue';
+import type { ValidationResult } from '../upload/validate';
 
 export interface FileProgress {
 	file: ManifestFile;
@@ -168,8 +168,8 @@ export class DataState {
 		const entry = this.uploads[this.uploads.length - 1];
 		try {
 			const [{ sizeProblem }, { validateInWorker }] = await Promise.all([
-				import('../data/upload/validate'),
-				import('../data/upload/validate-in-worker')
+				import('../upload/validate'),
+				import('../upload/validate-in-worker')
 			]);
 			const tooLarge = sizeProblem(name, size);
 			if (tooLarge) return void Object.assign(entry, { status: 'refused', summary: tooLarge });
@@ -206,7 +206,7 @@ export class DataState {
 	}
 
 	#uploadQueue(): Promise<UploadQueue> {
-		this.#queue ??= import('../data/upload/upload-queue').then(
+		this.#queue ??= import('../upload/upload-queue').then(
 			({ UploadQueue }) => new UploadQueue(() => this.#loaded.promise, this.manifest.files)
 		);
 		return this.#queue;

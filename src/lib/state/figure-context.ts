@@ -8,7 +8,7 @@ import type { ManifestFile } from '../data/manifest';
 import { perDay } from '../data/months';
 import { formatCount } from '../format';
 import { agencyOf, describeFilters, placeOf } from './describe';
-import type { Sql } from '../queries/sql';
+import type { Sql } from '../data/sql';
 import type { PageView } from './page-view';
 import type { UrlState } from './url-state';
 

@@ -20,7 +20,7 @@ import {
 	type CompositionDimension,
 	type CompositionRow
 } from '../queries/composition';
-import { filtersOf } from '../queries/filters';
+import { filtersOf } from './filters-of';
 import { monthCoverage, type MonthCoverage } from '../queries/month-sources';
 import { sectorMonthly, type SectorMonth } from '../queries/sector-monthly';
 import { loadPageView } from './page-view';

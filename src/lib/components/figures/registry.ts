@@ -5,7 +5,7 @@
 import type { Component } from 'svelte';
 import type { Db } from '$lib/data/db';
 import type { FigureView } from '$lib/export/file-name';
-import type { Sql } from '$lib/queries/sql';
+import type { Sql } from '$lib/data/sql';
 import type { FigureContext } from '$lib/state/figure-context';
 import { compositionOf, historyOf, sectorSeriesOf } from '$lib/state/figure-loads';
 import type { UrlState } from '$lib/state/url-state';

@@ -3,8 +3,8 @@
  * added, before anything is awaited, so files chosen together never share an id (nor a table);
  * plans and loads run one after another, so each is made against the data the previous one left.
  */
-import type { Db } from '../db';
-import type { ManifestFile } from '../manifest';
+import type { Db } from '../data/db';
+import type { ManifestFile } from '../data/manifest';
 import {
 	loadUpload,
 	planUpload,
@@ -13,7 +13,8 @@ import {
 	type LoadedUpload,
 	type UploadPlan
 } from './load-upload';
-import { overlap, type OverlapReport, type ValidationResult } from './validate';
+import { overlap, type OverlapReport } from './overlap';
+import type { ValidationResult } from './validate';
 
 export type Prepared =
 	| { ok: false; reason: string }

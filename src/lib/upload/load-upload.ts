@@ -5,16 +5,17 @@
  * not read exactly the rows and counts the checks read, its table is dropped and the views are
  * rebuilt from the files loaded before, so the data already loaded stays exactly as it was.
  */
-import { plainText } from '../../format';
-import type { Db } from '../db';
-import { buildViews, ingestFiles } from '../load';
-import { precedenceRank, type ManifestFile } from '../manifest';
-import { rowsTable } from '../schema';
-import type { ComponentCode, RegionCode } from '../vocabulary';
-import { loadedCells } from '../../queries/upload-plan';
-import { loadedTotals, type LoadedTotals } from '../../queries/reconciliation';
-import { identifier, sql } from '../../queries/sql';
-import type { OverlapReport, ValidationResult } from './validate';
+import { plainText } from '../format';
+import type { Db } from '../data/db';
+import { buildViews, ingestFiles } from '../data/load';
+import { precedenceRank, type ManifestFile } from '../data/manifest';
+import { rowsTable } from '../data/schema';
+import type { ComponentCode, RegionCode } from '../data/vocabulary';
+import { loadedCells } from '../queries/upload-plan';
+import { loadedTotals, type LoadedTotals } from '../queries/reconciliation';
+import { identifier, sql } from '../data/sql';
+import type { OverlapReport } from './overlap';
+import type { ValidationResult } from './validate';
 
 export interface LoadedUpload {
 	file: ManifestFile;
@@ -62,9 +63,7 @@ export function uploadEntry(
 		columns: result.columns,
 		coverage: result.coverage,
 		holds: result.cells.flatMap((c) =>
-			c.component && c.region
-				? [{ month: c.month, component: c.component, region: c.region }]
-				: []
+			c.component && c.region ? [{ month: c.month, component: c.component, region: c.region }] : []
 		)
 	};
 }
@@ -98,10 +97,7 @@ export async function planUpload(
 	result: ValidationResult,
 	loadedFiles: ManifestFile[]
 ): Promise<UploadPlan> {
-	const rank = precedenceRank([
-		...loadedFiles.filter((f) => f.role === 'encounters'),
-		entry
-	]);
+	const rank = precedenceRank([...loadedFiles.filter((f) => f.role === 'encounters'), entry]);
 	const months = [...new Set(result.cells.map((c) => c.month))];
 	const now = new Map(
 		(await loadedCells(db, months)).map((c) => [`${c.month}|${c.component}|${c.region}`, c])

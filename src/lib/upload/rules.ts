@@ -4,8 +4,8 @@
  * trimmed and matched case-sensitively against `vocabulary.ts`, month abbreviations in any case),
  * so a file that passes here also passes `fileProblemsStatement` on load.
  */
-import { LAYOUTS, type Layout, type LayoutId } from '../layouts';
-import type { ManifestFile } from '../manifest';
+import { LAYOUTS, type Layout, type LayoutId } from '../data/layouts';
+import type { ManifestFile } from '../data/manifest';
 import {
 	MONTH_ABBREVIATIONS,
 	fiscalYearOf,
@@ -14,7 +14,7 @@ import {
 	parseFiscalYear,
 	parseMonthKey,
 	utcMonth
-} from '../months';
+} from '../data/months';
 import {
 	AREAS_OF_RESPONSIBILITY,
 	COMPONENTS,
@@ -25,7 +25,7 @@ import {
 	type AreaOfResponsibility,
 	type ComponentCode,
 	type RegionCode
-} from '../vocabulary';
+} from '../data/vocabulary';
 
 /**
  * CBP's Nationwide Encounters by state: no component or sector, USBP and OFO mixed. Not yet in
@@ -143,7 +143,10 @@ const LABELS: { [K in keyof LabelCodes]: { map: Map<string, LabelCodes[K]>; what
 	encounterType: { map: variantMap(ENCOUNTER_TYPES), what: 'encounter type' }
 };
 
-const AREAS: Record<ComponentCode, Map<string, AreaOfResponsibility>> = { usbp: new Map(), ofo: new Map() };
+const AREAS: Record<ComponentCode, Map<string, AreaOfResponsibility>> = {
+	usbp: new Map(),
+	ofo: new Map()
+};
 for (const area of AREAS_OF_RESPONSIBILITY)
 	for (const variant of area.variants) AREAS[area.component].set(variant, area);
 
@@ -192,11 +195,20 @@ function text(check: RowCheck, column: string): string | null {
 	if (value === '') return check.fail(column, 'is empty', 'a non-empty label');
 	return /[\p{L}\p{N}]/u.test(value)
 		? value
-		: check.fail(column, 'has no letter or digit', 'a label such as MEXICO or "CHINA, PEOPLES REPUBLIC OF"');
+		: check.fail(
+				column,
+				'has no letter or digit',
+				'a label such as MEXICO or "CHINA, PEOPLES REPUBLIC OF"'
+			);
 }
 
 /** A fiscal year CBP can have published: from `first` to the one `latest` falls in. */
-function fiscalYearInRecord(check: RowCheck, column: string, fiscalYear: number | null, first: number) {
+function fiscalYearInRecord(
+	check: RowCheck,
+	column: string,
+	fiscalYear: number | null,
+	first: number
+) {
 	if (fiscalYear === null) return null;
 	const last = fiscalYearOf(check.latest);
 	return fiscalYear >= first && fiscalYear <= last
@@ -214,10 +226,18 @@ function fiscalYearInRecord(check: RowCheck, column: string, fiscalYear: number 
 function monthInRecord(check: RowCheck, column: string, month: Date | null): Date | null {
 	if (month === null) return null;
 	if (month < FIRST_MONTH)
-		return check.fail(column, `is before ${monthKey(FIRST_MONTH)}, the first month of CBP's monthly series`, `a month from ${monthKey(FIRST_MONTH)} to ${monthKey(check.latest)}`);
+		return check.fail(
+			column,
+			`is before ${monthKey(FIRST_MONTH)}, the first month of CBP's monthly series`,
+			`a month from ${monthKey(FIRST_MONTH)} to ${monthKey(check.latest)}`
+		);
 	return month <= check.latest
 		? month
-		: check.fail(column, `names ${monthKey(month)}, a month that has not ended yet`, `a month up to ${monthKey(check.latest)}`);
+		: check.fail(
+				column,
+				`names ${monthKey(month)}, a month that has not ended yet`,
+				`a month up to ${monthKey(check.latest)}`
+			);
 }
 
 function fiscalYearLabel(check: RowCheck, column: string): number | null {
@@ -227,7 +247,11 @@ function fiscalYearLabel(check: RowCheck, column: string): number | null {
 	return fiscalYearInRecord(check, column, fiscalYear, FIRST_MONTH.getUTCFullYear() + 1);
 }
 
-function fiscalYearNumber(check: RowCheck, column: string, first = FIRST_FISCAL_YEAR): number | null {
+function fiscalYearNumber(
+	check: RowCheck,
+	column: string,
+	first = FIRST_FISCAL_YEAR
+): number | null {
 	const value = check.value(column).trim();
 	return /^\d{4}$/.test(value)
 		? fiscalYearInRecord(check, column, Number(value), first)
@@ -306,7 +330,8 @@ function area(
 /** `AOR (Abbv)`: a USBP sector's code (`TCA`), or a field office's city (`Tucson`). */
 function areaAbbreviation(check: RowCheck, column: string, found: AreaOfResponsibility | null) {
 	if (!found) return;
-	const expected = found.component === 'usbp' ? found.code : found.name.replace(/ Field Office$/, '');
+	const expected =
+		found.component === 'usbp' ? found.code : found.name.replace(/ Field Office$/, '');
 	if (check.value(column).trim() !== expected)
 		check.fail(column, `does not match the area of responsibility ${found.name}`, quoted(expected));
 }
@@ -372,7 +397,16 @@ export const UPLOAD_LAYOUTS: UploadLayout[] = [
 				component,
 				region,
 				area: aor?.code ?? null,
-				key: key(month && monthKey(month), component, region, aor?.code ?? null, demographic, citizenship, title, type)
+				key: key(
+					month && monthKey(month),
+					component,
+					region,
+					aor?.code ?? null,
+					demographic,
+					citizenship,
+					title,
+					type
+				)
 			});
 		}
 	},

@@ -6,10 +6,10 @@
  * same code runs in the browser (uploads) and in Node (`npm run data:update`, tests).
  */
 import Papa from 'papaparse';
-import { formatCount, formatMonthShort } from '../../format';
-import { layoutOfHeader } from '../layouts';
-import { addMonths, monthKey, parseMonthKey, utcMonth } from '../months';
-import type { ComponentCode, RegionCode } from '../vocabulary';
+import { formatCount, formatMonthShort } from '../format';
+import { layoutOfHeader } from '../data/layouts';
+import { addMonths, monthKey, parseMonthKey, utcMonth } from '../data/months';
+import type { ComponentCode, RegionCode } from '../data/vocabulary';
 import { decodeCsvBytes } from './decode';
 import {
 	RowCheck,
@@ -20,7 +20,6 @@ import {
 	type UploadLayoutId
 } from './rules';
 
-export { overlap, type LoadedFile, type OverlapReport } from './overlap';
 export { STATE_LAYOUT, UPLOAD_LAYOUTS, type UploadLayout, type UploadLayoutId } from './rules';
 
 /** Uploads over this size are refused before a byte is read. */
@@ -109,12 +108,15 @@ export interface ValidateOptions {
 
 /** Control, format (bidi overrides, zero-width, a stray byte-order mark), private-use and
  * surrogate code points, and noncharacters: invisible in a label, and unsafe in titles and SVG. */
-const HIDDEN = /[\p{Cc}\p{Cf}\p{Co}\p{Cs}\u{FDD0}-\u{FDEF}\u{FFFE}\u{FFFF}\u{1FFFE}\u{1FFFF}\u{10FFFE}\u{10FFFF}]/u;
+const HIDDEN =
+	/[\p{Cc}\p{Cf}\p{Co}\p{Cs}\u{FDD0}-\u{FDEF}\u{FFFE}\u{FFFF}\u{1FFFE}\u{1FFFF}\u{10FFFE}\u{10FFFF}]/u;
 const HIDDEN_ALL = new RegExp(HIDDEN.source, 'gu');
-const codePoint = (c: string) => `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+const codePoint = (c: string) =>
+	`U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
 
 /** CSV quoting for the canonical copy. */
-const csvCell = (value: string) => (/[",\n\r]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value);
+const csvCell = (value: string) =>
+	/[",\n\r]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
 
 const COMPONENT_ORDER: ComponentCode[] = ['usbp', 'ofo'];
 const REGION_ORDER: RegionCode[] = ['southwest', 'northern', 'other'];
@@ -210,18 +212,24 @@ function headerProblems(fileName: string, header: string[]): string[] {
 		];
 	const problems: string[] = [];
 	if (duplicates.length)
-		problems.push(`repeated column${duplicates.length > 1 ? 's' : ''} ${duplicates.map((d) => show(d)).join(', ')}`);
+		problems.push(
+			`repeated column${duplicates.length > 1 ? 's' : ''} ${duplicates.map((d) => show(d)).join(', ')}`
+		);
 	const missing = layout.columns.filter((c) => !clean.includes(c));
 	const extra = clean.filter((c) => !layout.columns.includes(c));
 	for (const column of missing) {
-		const misspelt = extra.find((e) => e.toLowerCase().replace(/\s+/g, ' ') === column.toLowerCase());
+		const misspelt = extra.find(
+			(e) => e.toLowerCase().replace(/\s+/g, ' ') === column.toLowerCase()
+		);
 		if (misspelt) {
 			problems.push(`column ${show(misspelt)} should be spelt ${show(column)}`);
 			extra.splice(extra.indexOf(misspelt), 1);
 		} else problems.push(`missing column ${show(column)}`);
 	}
 	for (const column of extra)
-		problems.push(column === '' ? 'an unnamed (empty) column' : `unexpected extra column ${show(column)}`);
+		problems.push(
+			column === '' ? 'an unnamed (empty) column' : `unexpected extra column ${show(column)}`
+		);
 	if (!problems.length) problems.push('the columns are in a different order');
 	return [`${at}: ${problems.join('; ')}; expected ${expectedHeader(layout)}`];
 }
@@ -233,7 +241,8 @@ function closestLayout(header: string[]): UploadLayout | null {
 	for (const layout of UPLOAD_LAYOUTS) {
 		const shared = layout.columns.filter((c) => header.includes(c)).length;
 		const score = shared - 0.01 * Math.abs(layout.columns.length - header.length);
-		if (shared * 2 >= layout.columns.length && score > bestScore) [best, bestScore] = [layout, score];
+		if (shared * 2 >= layout.columns.length && score > bestScore)
+			[best, bestScore] = [layout, score];
 	}
 	return best;
 }
@@ -262,12 +271,19 @@ export function validateCsv(
 	fileName: string,
 	size: number,
 	bytes: Uint8Array,
-	{ latest = addMonths(utcMonth(new Date().getUTCFullYear(), new Date().getUTCMonth()), -1), onProgress }: ValidateOptions = {}
+	{
+		latest = addMonths(utcMonth(new Date().getUTCFullYear(), new Date().getUTCMonth()), -1),
+		onProgress
+	}: ValidateOptions = {}
 ): ValidationResult {
 	const result = emptyResult(fileName, size);
 	const tooLarge = sizeProblem(fileName, size);
 	if (tooLarge) return refuse(result, tooLarge);
-	if (bytes.length === 0) return refuse(result, `${fileName}: is empty (0 bytes); expected a CBP CSV with a header line and data rows`);
+	if (bytes.length === 0)
+		return refuse(
+			result,
+			`${fileName}: is empty (0 bytes); expected a CBP CSV with a header line and data rows`
+		);
 
 	const decoded = decodeCsvBytes(bytes);
 	if (!decoded.ok) return refuse(result, `${fileName}: ${decoded.reason}`);
@@ -275,7 +291,10 @@ export function validateCsv(
 	// CRLF (CBP's own), LF and lone CR all end a line; one form makes line numbers simple.
 	const text = decoded.text.replace(/\r\n?/g, '\n');
 	if (text.trim() === '')
-		return refuse(result, `${fileName}: contains only blank lines; expected a CBP CSV with a header line and data rows`);
+		return refuse(
+			result,
+			`${fileName}: contains only blank lines; expected a CBP CSV with a header line and data rows`
+		);
 
 	const lineAt = lineIndex(text);
 	let layout: UploadLayout | null = null;
@@ -290,7 +309,14 @@ export function validateCsv(
 	const canonical: string[] = [];
 	let rowsSinceProgress = 0;
 
-	const reject = (line: number, endLine: number, column: string | null, value: string, reason: string, expected: string) => {
+	const reject = (
+		line: number,
+		endLine: number,
+		column: string | null,
+		value: string,
+		reason: string,
+		expected: string
+	) => {
 		rejectedLines.add(line);
 		if (result.rejected.length >= MAX_LISTED_REJECTIONS) {
 			result.rejectedNotListed++;
@@ -332,9 +358,13 @@ export function validateCsv(
 			if (!layout) {
 				result.columns = cells.map((c) => c.replace(/^\uFEFF/, '').trim());
 				if (line !== 1)
-					result.errors.push(`${fileName}: the file starts with ${line - 1} blank line${line > 2 ? 's' : ''}; expected the header on line 1`);
+					result.errors.push(
+						`${fileName}: the file starts with ${line - 1} blank line${line > 2 ? 's' : ''}; expected the header on line 1`
+					);
 				if (end - start > MAX_ROW_CHARS)
-					result.errors.push(`${fileName}, line ${line}: the first line is ${formatCount(end - start)} characters long; a CBP header is one short line of column names`);
+					result.errors.push(
+						`${fileName}, line ${line}: the first line is ${formatCount(end - start)} characters long; a CBP header is one short line of column names`
+					);
 				layout = uploadLayoutOfHeader(cells);
 				if (!layout) result.errors.push(...headerProblems(fileName, cells));
 				if (!layout || result.errors.length) parser.abort();
@@ -343,7 +373,14 @@ export function validateCsv(
 
 			result.rowsRead++;
 			if (end - start > MAX_ROW_CHARS)
-				return reject(line, endLine, null, rowText, `is ${formatCount(rowText.length)} characters long`, `a CBP row of at most ${formatCount(MAX_ROW_CHARS)} characters (CBP rows are under 300)`);
+				return reject(
+					line,
+					endLine,
+					null,
+					rowText,
+					`is ${formatCount(rowText.length)} characters long`,
+					`a CBP row of at most ${formatCount(MAX_ROW_CHARS)} characters (CBP rows are under 300)`
+				);
 			const quoteError = step.errors.find((e) => e.type === 'Quotes');
 			if (quoteError) {
 				const unclosed = step.errors.some((e) => e.code === 'MissingQuotes');
@@ -379,15 +416,33 @@ export function validateCsv(
 				const found = HIDDEN.exec(value);
 				if (!found) return;
 				hidden = true;
-				reject(line, endLine, layout!.columns[i], value, `contains the invisible character ${codePoint(found[0])}`, 'plain text without control, format or private-use characters');
+				reject(
+					line,
+					endLine,
+					layout!.columns[i],
+					value,
+					`contains the invisible character ${codePoint(found[0])}`,
+					'plain text without control, format or private-use characters'
+				);
 			});
-			const check = new RowCheck(Object.fromEntries(layout.columns.map((c, i) => [c, clean[i]])), latest);
+			const check = new RowCheck(
+				Object.fromEntries(layout.columns.map((c, i) => [c, clean[i]])),
+				latest
+			);
 			const facts = layout.checkRow(check);
-			for (const p of check.problems) reject(line, endLine, p.column, p.value, p.reason, p.expected);
+			for (const p of check.problems)
+				reject(line, endLine, p.column, p.value, p.reason, p.expected);
 			if (!facts || hidden) return;
 			const seen = keys.get(facts.key);
 			if (seen !== undefined)
-				return reject(line, endLine, null, rowText, `repeats the labels and month of line ${seen}`, 'each combination of month and labels once (a repeated row would be counted twice)');
+				return reject(
+					line,
+					endLine,
+					null,
+					rowText,
+					`repeats the labels and month of line ${seen}`,
+					'each combination of month and labels once (a repeated row would be counted twice)'
+				);
 			keys.set(facts.key, line);
 			months.add(monthKey(facts.month));
 			fiscalYears.add(facts.fiscalYear);
@@ -396,7 +451,14 @@ export function validateCsv(
 			const cellKey = `${monthKey(facts.month)}|${facts.component}|${facts.region}`;
 			let cell = held.get(cellKey);
 			if (!cell) {
-				cell = { month: monthKey(facts.month), component: facts.component, region: facts.region, count: 0, areas: [], areaSet: new Set() };
+				cell = {
+					month: monthKey(facts.month),
+					component: facts.component,
+					region: facts.region,
+					count: 0,
+					areas: [],
+					areaSet: new Set()
+				};
 				held.set(cellKey, cell);
 			}
 			cell.count += facts.count;
@@ -427,7 +489,9 @@ export function validateCsv(
 		result.coverage = { from: list[0], to, months: list.length };
 	}
 	if (found && !result.errors.length && result.rowsRead === 0)
-		result.errors.push(`${fileName}: has a header (line 1) but no data rows; expected at least one row of ${found.label}`);
+		result.errors.push(
+			`${fileName}: has a header (line 1) but no data rows; expected at least one row of ${found.label}`
+		);
 	result.cells = [...held.values()]
 		.map(({ areaSet, ...cell }) => ({ ...cell, areas: [...areaSet].sort() }))
 		.sort((a, b) => a.month.localeCompare(b.month));
@@ -444,7 +508,9 @@ export function validateCsv(
 const monthLabel = (key: string) => formatMonthShort(parseMonthKey(key)!);
 
 /** `FY2023–FY2026, Oct 2022 – Jul 2026` */
-export function describeCoverage(result: Pick<ValidationResult, 'fiscalYears' | 'coverage'>): string {
+export function describeCoverage(
+	result: Pick<ValidationResult, 'fiscalYears' | 'coverage'>
+): string {
 	const years = result.fiscalYears;
 	if (!years.length || !result.coverage) return 'no months';
 	const fy = years.length === 1 ? `FY${years[0]}` : `FY${years[0]}–FY${years.at(-1)}`;
@@ -455,7 +521,8 @@ export function describeCoverage(result: Pick<ValidationResult, 'fiscalYears' | 
 function finish(result: ValidationResult): ValidationResult {
 	result.ok = result.errors.length === 0 && result.rejected.length === 0;
 	const rows = `${formatCount(result.rowsRead)} row${result.rowsRead === 1 ? '' : 's'}`;
-	if (result.ok) result.summary = `Recognised ${result.layoutLabel}, ${describeCoverage(result)}, ${rows}`;
+	if (result.ok)
+		result.summary = `Recognised ${result.layoutLabel}, ${describeCoverage(result)}, ${rows}`;
 	else if (result.layoutLabel && result.rowsRejected) {
 		const first = result.rejected[0];
 		result.summary = `Refused ${result.fileName}: recognised ${result.layoutLabel}, but ${formatCount(result.rowsRejected)} of ${rows} ${result.rowsRejected === 1 ? 'was' : 'were'} rejected (first: ${first.message}); nothing was loaded`;

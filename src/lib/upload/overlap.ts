@@ -3,10 +3,10 @@
  * come from under the documented precedence (`precedenceRank` in `manifest.ts`: a CBP AOR release
  * beats the derived sector file, which beats the PDF series; among releases the newer one wins).
  */
-import { formatMonthShort } from '../../format';
-import { precedenceRank, type ManifestFile } from '../manifest';
-import { addMonths, monthKey, parseMonthKey } from '../months';
-import type { ComponentCode, RegionCode } from '../vocabulary';
+import { formatMonthShort } from '../format';
+import { precedenceRank, type ManifestFile } from '../data/manifest';
+import { addMonths, monthKey, parseMonthKey } from '../data/months';
+import type { ComponentCode, RegionCode } from '../data/vocabulary';
 import type { ValidationResult } from './validate';
 
 /** The manifest fields the overlap needs; a full `ManifestFile` will do. */
@@ -102,7 +102,8 @@ export function overlap(
 	const months = uploadMonths(result);
 	const given = options.release && parseMonthKey(options.release) ? options.release : null;
 	const release =
-		given ?? (result.months.last ? monthKey(addMonths(parseMonthKey(result.coverage!.to)!, 1)) : null);
+		given ??
+		(result.months.last ? monthKey(addMonths(parseMonthKey(result.coverage!.to)!, 1)) : null);
 	const role = result.role;
 	const sameName = loadedFiles.find((f) => f.path === result.fileName) ?? null;
 	const scopes: [ComponentCode | null, RegionCode | null][] = result.scope.components.length
@@ -113,7 +114,8 @@ export function overlap(
 			)
 		: result.scope.regions.map((r) => [null, r]);
 	const inScope = (file: LoadedFile, [c, r]: [ComponentCode | null, RegionCode | null]) =>
-		(c === null || file.scope.components.includes(c)) && (r === null || file.scope.regions.includes(r));
+		(c === null || file.scope.components.includes(c)) &&
+		(r === null || file.scope.regions.includes(r));
 	const sharesScope = (file: LoadedFile) => scopes.some((s) => inScope(file, s));
 
 	// Only files of the same role compete; the state layout has no role yet, so it is compared
@@ -175,7 +177,8 @@ export function overlap(
 		const winner = won.every(Boolean) ? 'upload' : won.some(Boolean) ? 'split' : 'loaded';
 		return { month, coveredBy: covering.map((f) => f.id), winner };
 	});
-	const where = (w: MonthOverlap['winner']) => monthRows.filter((m) => m.winner === w).map((m) => m.month);
+	const where = (w: MonthOverlap['winner']) =>
+		monthRows.filter((m) => m.winner === w).map((m) => m.month);
 	const report: OverlapReport = {
 		role,
 		release,
@@ -225,9 +228,12 @@ function reasonFor(
 function describe(report: OverlapReport, months: string[]): string[] {
 	if (!months.length) return ['The file names no months.'];
 	if (report.role === 'history')
-		return [`Covers ${monthLabel(months[0])} – ${monthLabel(months.at(-1)!)} (${plural(months.length / 12, 'fiscal year')}); annual tables are shown side by side, so no precedence applies.`];
+		return [
+			`Covers ${monthLabel(months[0])} – ${monthLabel(months.at(-1)!)} (${plural(months.length / 12, 'fiscal year')}); annual tables are shown side by side, so no precedence applies.`
+		];
 	const parts = [`Covers ${span(months)}.`];
-	if (report.sameName) parts.push(`A file of the same name is already loaded (${report.sameName.label}).`);
+	if (report.sameName)
+		parts.push(`A file of the same name is already loaded (${report.sameName.label}).`);
 	for (const file of report.files) {
 		const verdict =
 			file.uploadWins === null
@@ -238,8 +244,13 @@ function describe(report: OverlapReport, months: string[]): string[] {
 		parts.push(`${file.label} also covers ${span(file.months)}${verdict}.`);
 	}
 	if (!report.files.length) parts.push('No loaded file covers any of these months.');
-	else if (report.newMonths.length) parts.push(`${plural(report.newMonths.length, 'month')} ${report.newMonths.length === 1 ? 'is' : 'are'} new: no loaded file covers ${report.newMonths.length === 1 ? 'it' : 'them'}.`);
+	else if (report.newMonths.length)
+		parts.push(
+			`${plural(report.newMonths.length, 'month')} ${report.newMonths.length === 1 ? 'is' : 'are'} new: no loaded file covers ${report.newMonths.length === 1 ? 'it' : 'them'}.`
+		);
 	if (report.splitMonths.length)
-		parts.push(`In ${plural(report.splitMonths.length, 'month')} it would win some components or regions and not others.`);
+		parts.push(
+			`In ${plural(report.splitMonths.length, 'month')} it would win some components or regions and not others.`
+		);
 	return parts;
 }

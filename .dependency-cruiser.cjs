@@ -1,0 +1,70 @@
+/**
+ * The layers of src/lib, and the one direction imports may take (checked by `npm test`):
+ *
+ *   data → queries → coordinator → upload → state → export → components → routes
+ *
+ * `data` is the database seam (the `sql` tag, DuckDB clients, ingest) and the domain (months,
+ * vocabulary, definitions); `charts` is pure chart maths and marks beside `state`, and may use
+ * only `data` and `format`. A layer imports only the layers before it; routes only wire (no
+ * statements or data access of their own); nothing imports in a cycle.
+ */
+const lib = '^src/lib/';
+const layers = ['data', 'queries', 'coordinator', 'upload', 'state', 'export', 'components'];
+
+/** Each layer may not import any layer after it. */
+const upward = layers.map((layer, i) => ({
+	name: `${layer}-imports-upward`,
+	comment: `${layer}/ imports only ${['format', ...layers.slice(0, i)].join(', ')}`,
+	severity: 'error',
+	from: { path: `${lib}${layer}/` },
+	to: {
+		path: `${lib}(${[...layers.slice(i + 1), ...(i < layers.indexOf('export') ? ['charts'] : []), 'server'].join('|')})/`
+	}
+}));
+
+module.exports = {
+	forbidden: [
+		...upward,
+		{
+			name: 'charts-are-pure',
+			comment: 'charts/ is chart maths and marks: it imports only data/ and format',
+			severity: 'error',
+			from: { path: `${lib}charts/` },
+			to: { path: `${lib}(queries|coordinator|state|export|components|server)/` }
+		},
+		{
+			name: 'format-is-a-leaf',
+			severity: 'error',
+			from: { path: `${lib}format\\.ts$` },
+			to: { path: lib }
+		},
+		{
+			name: 'routes-only-wire',
+			comment: 'routes run no statement and touch no data layer: they wire state and components',
+			severity: 'error',
+			from: { path: '^src/routes/' },
+			to: { path: `${lib}(queries|data/(db|duckdb-|load|schema|sql))` }
+		},
+		{
+			name: 'resolvable',
+			comment: 'every import of our own code resolves, so the rules above see it',
+			severity: 'error',
+			from: {},
+			to: { couldNotResolve: true, path: '^(\\$lib|\\.)' }
+		},
+		{
+			name: 'no-circular',
+			severity: 'error',
+			from: {},
+			to: { circular: true }
+		}
+	],
+	options: {
+		doNotFollow: { path: 'node_modules' },
+		exclude: { path: '^(node_modules|build|\\.svelte-kit)/' },
+		tsPreCompilationDeps: true,
+		tsConfig: { fileName: 'tsconfig.json' },
+		webpackConfig: { fileName: '.dependency-cruiser.webpack.mjs' },
+		enhancedResolveOptions: { extensions: ['.ts', '.js', '.svelte'] }
+	}
+};
