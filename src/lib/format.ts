@@ -50,3 +50,19 @@ const HIDDEN = new RegExp(
 export function plainText(text: string): string {
 	return text.replace(BREAKS, ' ').replace(HIDDEN, '');
 }
+
+/** Words kept in lower case inside a name ("Republic of"). */
+const SMALL_WORDS = new Set(['of', 'the', 'and', 'de', 'del']);
+
+/**
+ * A name CBP writes in capitals, as a sentence writes it: `MEXICO` → `Mexico`,
+ * `CHINA, PEOPLES REPUBLIC OF` → `China, Peoples Republic of`. Text with lower case is kept.
+ */
+export function nameCase(text: string): string {
+	if (text !== text.toUpperCase()) return text;
+	return text
+		.toLowerCase()
+		.replace(/[\p{L}\p{N}]+/gu, (word, at: number) =>
+			at > 0 && SMALL_WORDS.has(word) ? word : word.charAt(0).toUpperCase() + word.slice(1)
+		);
+}

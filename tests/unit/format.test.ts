@@ -9,6 +9,7 @@ import {
 	formatMegabytes,
 	formatMonthLong,
 	formatMonthShort,
+	nameCase,
 	plainText
 } from '../../src/lib/format';
 
@@ -133,5 +134,19 @@ describe('plainText', () => {
 		expect(once).toBe('<b> Tucson (1)');
 		expect(once.isWellFormed()).toBe(true);
 		expect(plainText(once)).toBe(once);
+	});
+});
+
+describe('nameCase', () => {
+	test.each([
+		['MEXICO', 'Mexico'],
+		['CHINA, PEOPLES REPUBLIC OF', 'China, Peoples Republic of'],
+		['EL SALVADOR', 'El Salvador'],
+		['OTHER', 'Other'],
+		// Already written with lower case: kept as written.
+		['Mexico', 'Mexico'],
+		['中国', '中国']
+	])('%s → %s', (text, expected) => {
+		expect(nameCase(text)).toBe(expected);
 	});
 });

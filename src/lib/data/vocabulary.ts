@@ -27,11 +27,24 @@ export const REGIONS: Record<RegionCode, { label: string; variants: string[] }> 
 	}
 };
 
-export const DEMOGRAPHICS: Record<string, { label: string; variants: string[] }> = {
-	'single-adults': { label: 'Single adults', variants: ['Single Adults'] },
-	fmua: { label: 'Individuals in family units (FMUA)', variants: ['FMUA'] },
-	'accompanied-minors': { label: 'Accompanied minors', variants: ['Accompanied Minors'] },
-	uc: { label: 'Unaccompanied children (UC / single minors)', variants: ['UC / Single Minors', 'UAC'] }
+/** `phrase`: who, in a sentence ("encounters of unaccompanied children"). */
+export const DEMOGRAPHICS: Record<string, { label: string; phrase: string; variants: string[] }> = {
+	'single-adults': { label: 'Single adults', phrase: 'single adults', variants: ['Single Adults'] },
+	fmua: {
+		label: 'Individuals in family units (FMUA)',
+		phrase: 'individuals in family units',
+		variants: ['FMUA']
+	},
+	'accompanied-minors': {
+		label: 'Accompanied minors',
+		phrase: 'accompanied minors',
+		variants: ['Accompanied Minors']
+	},
+	uc: {
+		label: 'Unaccompanied children (UC / single minors)',
+		phrase: 'unaccompanied children',
+		variants: ['UC / Single Minors', 'UAC']
+	}
 };
 
 export const TITLES: Record<string, { label: string; variants: string[] }> = {

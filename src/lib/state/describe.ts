@@ -1,5 +1,6 @@
 /** The filter state in words, for subtitles, file names' companions and screen readers. */
 import { AOR_BY_CODE, COMPONENTS, DEMOGRAPHICS, REGIONS, TITLES } from '../data/vocabulary';
+import { nameCase } from '../format';
 import type { UrlState } from './url-state';
 
 export function describeFilters(state: UrlState, citizenshipLabel?: string): string {
@@ -11,8 +12,9 @@ export function describeFilters(state: UrlState, citizenshipLabel?: string): str
 		parts.push(state.sectors.map((c) => AOR_BY_CODE.get(c)?.name ?? c).join(', '));
 	// An own-property lookup: a code from outside (`constructor`) must not reach Object.prototype.
 	if (state.demographic && Object.hasOwn(DEMOGRAPHICS, state.demographic))
-		parts.push(DEMOGRAPHICS[state.demographic].label.toLowerCase());
-	if (state.citizenship) parts.push(`citizens of ${citizenshipLabel ?? state.citizenship}`);
+		parts.push(DEMOGRAPHICS[state.demographic].phrase);
+	if (state.citizenship)
+		parts.push(`citizens of ${nameCase(citizenshipLabel ?? state.citizenship)}`);
 	if (state.title !== 'all') parts.push(TITLES[state.title].label);
 	if (state.type !== 'all') parts.push(state.type);
 	if (state.per === 'day') parts.push('average per day');
@@ -27,6 +29,25 @@ export function placeOf(state: UrlState): string {
 	if (state.region === 'all') return 'nationwide';
 	if (state.region === 'other') return 'in the coastal sectors and interior offices';
 	return `at the ${REGIONS[state.region].label}`;
+}
+
+/**
+ * What is counted, for sentences, with every breakdown the filter sets: "encounters",
+ * "encounters of unaccompanied children", "apprehensions of single adults who were citizens of
+ * Mexico, under Title 8".
+ */
+export function countedOf(state: UrlState, citizenshipLabel?: string): string {
+	let text = state.type === 'all' ? 'encounters' : state.type;
+	const demographic =
+		state.demographic && Object.hasOwn(DEMOGRAPHICS, state.demographic)
+			? DEMOGRAPHICS[state.demographic].phrase
+			: null;
+	const country = state.citizenship ? nameCase(citizenshipLabel ?? state.citizenship) : null;
+	if (demographic) text += ` of ${demographic}`;
+	if (country)
+		text += demographic ? ` who were citizens of ${country}` : ` of citizens of ${country}`;
+	if (state.title !== 'all') text += `${country ? ',' : ''} under ${TITLES[state.title].label}`;
+	return text;
 }
 
 /** Who counted, for sentences. */

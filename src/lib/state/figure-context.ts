@@ -7,7 +7,7 @@ import type { BorderEvent } from '../data/events';
 import type { ManifestFile } from '../data/manifest';
 import { perDay } from '../data/months';
 import { formatCount } from '../format';
-import { agencyOf, describeFilters, placeOf } from './describe';
+import { agencyOf, countedOf, describeFilters, placeOf } from './describe';
 import type { Sql } from '../data/sql';
 import type { PageView } from './page-view';
 import type { UrlState } from './url-state';
@@ -24,7 +24,9 @@ export interface FigureContext {
 	subtitle: string;
 	agency: string;
 	place: string;
-	/** `encounters` or `encounters per day (monthly average)`. */
+	/** What is counted, with every breakdown the filter sets (`countedOf`). */
+	counted: string;
+	/** `counted`, or `counted` per day (monthly average). */
 	unit: string;
 	perDay: boolean;
 	/** A month's value as shown: a count, or an average per day. */
@@ -78,7 +80,10 @@ export function figureContext(args: {
 		subtitle: describeFilters(resolved, args.citizenshipLabel),
 		agency: agencyOf(resolved),
 		place: placeOf(resolved),
-		unit: daily ? 'encounters per day (monthly average)' : 'encounters',
+		counted: countedOf(resolved, args.citizenshipLabel),
+		unit: daily
+			? `${countedOf(resolved, args.citizenshipLabel)} per day (monthly average)`
+			: countedOf(resolved, args.citizenshipLabel),
 		perDay: daily,
 		shown: daily ? SHOWN_PER_DAY : SHOWN_COUNT,
 		format: daily ? FORMAT_PER_DAY : FORMAT_COUNT,

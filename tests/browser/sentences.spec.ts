@@ -1,0 +1,49 @@
+/**
+ * Every sentence names what is counted (issue 13, item 1): with a demographic, a citizenship, a
+ * title or a type in the filter, the headline (which is also the title of its PNG, SVG and embed)
+ * and the figure titles say so in plain words, with the CSVs' numbers.
+ */
+import { expect, test } from '@playwright/test';
+import { filteredTotal, type FilterSpec } from '../helpers/expected-filters';
+import { forbidOtherOrigins } from './no-other-origins';
+
+forbidOtherOrigins(test);
+
+const USBP_SW: FilterSpec = { components: ['usbp'], regions: ['southwest'] };
+const CASES: { query: string; words: string; month: string; spec: FilterSpec }[] = [
+	{
+		query: '?demographic=uc&month=2024-09',
+		words: 'encounters of unaccompanied children',
+		month: '2024-09',
+		spec: { ...USBP_SW, demographic: 'uc' }
+	},
+	{
+		query: '?citizenship=mexico&month=2024-06',
+		words: 'encounters of citizens of Mexico',
+		month: '2024-06',
+		spec: { ...USBP_SW, citizenship: 'mexico' }
+	},
+	{
+		query: '?title=8&type=apprehensions&month=2023-06',
+		words: 'apprehensions under Title 8',
+		month: '2023-06',
+		spec: { ...USBP_SW, title: '8', type: 'apprehensions' }
+	}
+];
+
+for (const { query, words, month, spec } of CASES)
+	test(`${query}: the headline and the monthly title say "${words}"`, async ({ page }) => {
+		await page.goto(`/${query}`);
+		const headline = page.getByTestId('headline');
+		const value = filteredTotal(month, spec)!;
+		await expect(headline).toHaveAttribute('data-month', month);
+		await expect(headline).toHaveAttribute('data-value', String(value));
+		await expect(headline.locator('h2')).toContainText(
+			`recorded ${value.toLocaleString('en-US')} ${words} at the Southwest`
+		);
+		const monthly = page.getByTestId('figure-monthly');
+		await monthly.scrollIntoViewIfNeeded();
+		await expect(monthly.locator('h2')).toContainText(
+			`U.S. Border Patrol ${words} at the Southwest`
+		);
+	});

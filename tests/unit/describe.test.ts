@@ -1,0 +1,43 @@
+/**
+ * Sentences name everything the filter counts: the headline, figure titles and downloads say
+ * "encounters of unaccompanied children", not "encounters", when the filter is on them.
+ */
+import { describe, expect, test } from 'vitest';
+import { countedOf, describeFilters } from '../../src/lib/state/describe';
+import { parseUrlState } from '../../src/lib/state/url-state';
+
+const state = (query: string) => parseUrlState(new URLSearchParams(query)).state;
+
+describe('countedOf', () => {
+	test.each([
+		['', 'encounters'],
+		['demographic=uc', 'encounters of unaccompanied children'],
+		['demographic=single-adults', 'encounters of single adults'],
+		['citizenship=mexico', 'encounters of citizens of Mexico'],
+		['title=8', 'encounters under Title 8'],
+		['type=inadmissibles', 'inadmissibles'],
+		['type=apprehensions&title=42', 'apprehensions under Title 42'],
+		[
+			'demographic=fmua&citizenship=mexico&title=8&type=apprehensions',
+			'apprehensions of individuals in family units who were citizens of Mexico, under Title 8'
+		]
+	])('?%s: %s', (query, expected) => {
+		expect(countedOf(state(query), query.includes('mexico') ? 'MEXICO' : undefined)).toBe(expected);
+	});
+
+	test('a citizenship is named as a sentence writes it, not in CBP capitals', () => {
+		const s = state('citizenship=china-peoples-republic-of');
+		expect(countedOf(s, 'CHINA, PEOPLES REPUBLIC OF')).toBe(
+			'encounters of citizens of China, Peoples Republic of'
+		);
+		expect(describeFilters(s, 'CHINA, PEOPLES REPUBLIC OF')).toContain(
+			'citizens of China, Peoples Republic of'
+		);
+	});
+
+	test('the subtitle names a demographic as the sentence does', () => {
+		expect(describeFilters(state('demographic=uc'))).toBe(
+			'U.S. Border Patrol · Southwest land border · unaccompanied children'
+		);
+	});
+});
