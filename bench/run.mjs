@@ -619,17 +619,9 @@ async function nextStep(page, state, allSectors, months, rng) {
 				expect: { generic: true }
 			};
 		}
-		if (kind === 'component') {
-			const select = page.getByTestId('filter-component');
-			if ((await select.count()) !== 1) continue;
-			const values = await select.locator('option').evaluateAll((os) => os.map((o) => o.value));
-			const current = await select.inputValue();
-			const target = pick(values.filter((v) => v !== current));
-			if (!target) continue;
-			return { kind, target, act: () => select.selectOption(target), expect: { generic: true } };
-		}
-		if (kind === 'region' || kind === 'demographic') {
-			// A new region or demographic: states no prefetch asks ahead (UNPREFETCHED).
+		if (kind === 'component' || kind === 'region' || kind === 'demographic') {
+			// Another value of a select; a new region or demographic is a state no prefetch asks
+			// ahead (UNPREFETCHED).
 			const select = page.getByTestId(`filter-${kind}`);
 			if ((await select.count()) !== 1) continue;
 			const values = await select.locator('option').evaluateAll((os) => os.map((o) => o.value));
