@@ -2,6 +2,8 @@
 import { format, utcFormat } from 'd3';
 
 export const formatCount = format(',');
+/** An average per day: separators and one decimal (`2,053.5`). */
+export const formatPerDay = format(',.1f');
 export const formatMonthLong = utcFormat('%B %Y');
 export const formatMonthShort = utcFormat('%b %Y');
 

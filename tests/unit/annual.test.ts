@@ -42,17 +42,21 @@ describe('longHistoryPoints', () => {
 		];
 		const monthly = series([2018, 10], Array(24).fill(10), 'm');
 		expect(longHistoryPoints(annual, monthly)).toEqual([
-			{ year: 2018, value: 100, sourceId: 't', partial: false },
-			{ year: 2019, value: 200, sourceId: 't', partial: false },
-			{ year: 2020, value: 120, sourceId: 'm', partial: false }
+			{ year: 2018, value: 100, sourceId: 't', partial: false, days: 365 },
+			{ year: 2019, value: 200, sourceId: 't', partial: false, days: 365 },
+			// October 2019 – September 2020 holds 29 February 2020.
+			{ year: 2020, value: 120, sourceId: 'm', partial: false, days: 366 }
 		]);
 	});
 
 	test('without an annual table, every fiscal year comes from the monthly files', () => {
 		const monthly = series([2019, 10], Array(13).fill(10), 'm');
-		expect(longHistoryPoints([], monthly).map((p) => [p.year, p.value, p.partial])).toEqual([
-			[2020, 120, false],
-			[2021, 10, true]
-		]);
+		expect(longHistoryPoints([], monthly).map((p) => [p.year, p.value, p.partial, p.days])).toEqual(
+			[
+				[2020, 120, false, 366],
+				// A partial year covers only its months' days: October 2020.
+				[2021, 10, true, 31]
+			]
+		);
 	});
 });

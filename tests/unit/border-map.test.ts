@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import {
+	borderMapGeometry,
 	borderMapLayout,
 	changeInterpolator,
 	countInterpolator,
@@ -15,7 +16,8 @@ import {
 	mapColourScale,
 	NO_DATA_COLOUR,
 	parseBorderGeo,
-	SOUTHWEST_CODES
+	SOUTHWEST_CODES,
+	type BorderMapLayout
 } from '../../src/lib/charts/border-map';
 import { AOR_BY_CODE } from '../../src/lib/data/vocabulary';
 
@@ -28,11 +30,21 @@ const geo = parseBorderGeo({
 	fieldOffices: read('ofo-field-office-points.geojson')
 });
 
-/** Every x,y pair in an SVG path made of absolute M/L/Z commands (what d3-geo writes). */
-function pathPoints(d: string): [number, number][] {
+const geometry = borderMapGeometry(geo);
+const borderMap = (width: number, padding?: number) => borderMapLayout(geometry, width, padding);
+
+/**
+ * Every x,y pair in an SVG path made of absolute M/L/Z commands (what d3-geo writes), where the
+ * layout draws it: moved and scaled by its `shapes`.
+ */
+function pathPoints(d: string, { shapes }: BorderMapLayout): [number, number][] {
 	const numbers = (d.match(/-?\d+(?:\.\d+)?(?:e-?\d+)?/g) ?? []).map(Number);
 	const points: [number, number][] = [];
-	for (let i = 0; i + 1 < numbers.length; i += 2) points.push([numbers[i], numbers[i + 1]]);
+	for (let i = 0; i + 1 < numbers.length; i += 2)
+		points.push([
+			shapes.offset + numbers[i] * shapes.scale,
+			shapes.offset + numbers[i + 1] * shapes.scale
+		]);
 	return points;
 }
 
@@ -52,7 +64,7 @@ describe('borderMapLayout', () => {
 	});
 
 	test.each([375, 800, 1200])('at %i px every Southwest sector has a stretch and counties', (w) => {
-		const layout = borderMapLayout(geo, w);
+		const layout = borderMap(w);
 		expect(layout.stretches.map((s) => s.code)).toEqual(SOUTHWEST_CODES);
 		for (const s of layout.stretches) {
 			expect(s.line, s.code).toMatch(/^M/);
@@ -62,12 +74,12 @@ describe('borderMapLayout', () => {
 	});
 
 	test.each([375, 600, 1200])('at %i px every path lies inside the map frame', (w) => {
-		const layout = borderMapLayout(geo, w);
+		const layout = borderMap(w);
 		expect(layout.width).toBe(w);
 		expect(layout.height).toBeGreaterThan(w * 0.2);
 		expect(layout.height).toBeLessThan(w * 0.8);
 		for (const s of layout.stretches)
-			for (const [x, y] of [...pathPoints(s.line), ...pathPoints(s.area)]) {
+			for (const [x, y] of [...pathPoints(s.line, layout), ...pathPoints(s.area, layout)]) {
 				expect(x, s.code).toBeGreaterThanOrEqual(0);
 				expect(x, s.code).toBeLessThanOrEqual(layout.width);
 				expect(y, s.code).toBeGreaterThanOrEqual(0);
@@ -76,8 +88,11 @@ describe('borderMapLayout', () => {
 	});
 
 	test('the fitted shape touches the padding on the left and right, so the width is used', () => {
-		const layout = borderMapLayout(geo, 800, 12);
-		const xs = layout.stretches.flatMap((s) => [...pathPoints(s.area), ...pathPoints(s.line)]);
+		const layout = borderMap(800, 12);
+		const xs = layout.stretches.flatMap((s) => [
+			...pathPoints(s.area, layout),
+			...pathPoints(s.line, layout)
+		]);
 		const ys = xs.map(([, y]) => y);
 		const left = Math.min(...xs.map(([x]) => x));
 		const right = Math.max(...xs.map(([x]) => x));
@@ -88,7 +103,7 @@ describe('borderMapLayout', () => {
 	});
 
 	test('stretch centroids go from west to east in the vocabulary order, and from north-west to south-east at the ends', () => {
-		const { stretches } = borderMapLayout(geo, 800);
+		const { stretches } = borderMap(800);
 		const xs = stretches.map((s) => s.centroid[0]);
 		expect([...xs].sort((a, b) => a - b)).toEqual(xs);
 		// The Gulf end of the border is far south of the Pacific end; screen y grows downwards.
@@ -96,7 +111,7 @@ describe('borderMapLayout', () => {
 	});
 
 	test('each Southwest sector HQ point falls in or near its own border counties, west to east', () => {
-		const layout = borderMapLayout(geo, 800);
+		const layout = borderMap(800);
 		expect(layout.sectorHqs.map((p) => p.code)).toEqual(SOUTHWEST_CODES);
 		const hqs = layout.sectorHqs.map((p) => p.x);
 		expect([...hqs].sort((a, b) => a - b)).toEqual(hqs);
@@ -109,7 +124,7 @@ describe('borderMapLayout', () => {
 	test.each([375, 500, 800, 1200])(
 		'at %i px only the four Southwest OFO field offices are drawn, with vocabulary codes',
 		(w) => {
-			const layout = borderMapLayout(geo, w);
+			const layout = borderMap(w);
 			expect(layout.fieldOffices.map((p) => p.code).sort()).toEqual([
 				'ofo-el-paso',
 				'ofo-laredo',
@@ -122,7 +137,7 @@ describe('borderMapLayout', () => {
 	test.each([375, 560, 800, 1200])(
 		'at %i px code labels stay inside the frame and clear of each other and of the points',
 		(w) => {
-			const layout = borderMapLayout(geo, w);
+			const layout = borderMap(w);
 			const boxes = layout.stretches.map((s) => labelBox(s.code, s.labelAt, layout.labelSize));
 			const overlap = (a: { x0: number; y0: number; x1: number; y1: number }, b: typeof a) =>
 				a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1;
@@ -143,7 +158,7 @@ describe('borderMapLayout', () => {
 	);
 
 	test('each point knows the sector whose border counties hold it', () => {
-		const layout = borderMapLayout(geo, 800);
+		const layout = borderMap(800);
 		for (const p of layout.sectorHqs) expect(p.sector, p.code).toBe(p.code);
 		expect(Object.fromEntries(layout.fieldOffices.map((p) => [p.code, p.sector]))).toEqual({
 			'ofo-san-diego': 'SDC',
@@ -223,6 +238,19 @@ describe('mapColourScale', () => {
 		expect(s.ticks.find((t) => t.value === 0)?.offset).toBe(0.5);
 	});
 
+	test('a rise beyond +100% widens the legend to the right only: no decrease is below −100%', () => {
+		const s = mapColourScale('change', [-92.7, 141]);
+		const [low, high] = s.domain;
+		expect(low).toBe(-100);
+		expect(high).toBeGreaterThanOrEqual(141);
+		expect(Math.min(...s.ticks.map((t) => t.value))).toBe(-100);
+		expect(Math.max(...s.ticks.map((t) => t.value))).toBeGreaterThan(100);
+		// Colours stay symmetric: −100% is as strong as +100%, not the ramp's end.
+		expect(s.colour(-100)).toBe(changeInterpolator(0.5 - 100 / (2 * high)));
+		expect(s.colour(100)).toBe(changeInterpolator(0.5 + 100 / (2 * high)));
+		expect(s.ticks.find((t) => t.value === 0)?.offset).toBeCloseTo(100 / (100 + high));
+	});
+
 	test('the ramp has stops from 0 to 1 in the scale colours', () => {
 		const s = mapColourScale('count', [1000]);
 		expect(s.ramp[0]).toEqual({ offset: 0, colour: countInterpolator(0) });
@@ -240,5 +268,10 @@ describe('formatMapValue', () => {
 		['change', Number.NaN, 'no data']
 	])('%s %s reads %s', (measure, value, text) => {
 		expect(formatMapValue(measure, value)).toBe(text);
+	});
+
+	test('a count can be written by another format (an average per day)', () => {
+		expect(formatMapValue('count', 2053.4516, (n) => n.toFixed(1))).toBe('2053.5');
+		expect(formatMapValue('change', -92.74, (n) => n.toFixed(1))).toBe('−92.7%');
 	});
 });

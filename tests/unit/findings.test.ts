@@ -56,7 +56,16 @@ describe('sectorsFinding', () => {
 			],
 			'1 of 2 sectors fell and 1 rose'
 		],
-		[[[5, 10]], 'The one sector fell'],
+		[[[5, 10]], 'Area 1 fell 50.0%'],
+		[[[15, 10]], 'Area 1 rose 50.0%'],
+		[[[10, 10]], 'Area 1 was unchanged'],
+		[
+			[
+				[5, 10],
+				[null, 3]
+			],
+			'The one sector with a change fell'
+		],
 		[
 			[
 				[5, 10],
@@ -68,7 +77,11 @@ describe('sectorsFinding', () => {
 	])('%j → %s', (pairs, text) => {
 		expect(
 			sectorsFinding(
-				(pairs as (number | null)[][]).map(([value, baselineValue]) => ({ value, baselineValue })),
+				(pairs as (number | null)[][]).map(([value, baselineValue], i) => ({
+					name: `Area ${i + 1}`,
+					value,
+					baselineValue
+				})),
 				'sectors'
 			)
 		).toBe(text);
@@ -105,7 +118,8 @@ test('shareFinding gives the largest group’s share in the last month', () => {
 				{ month: m(2024, 9), key: 'a', value: 25 },
 				{ month: m(2024, 9), key: 'b', value: 75 }
 			],
-			(k) => k.toUpperCase()
+			(k) => k.toUpperCase(),
+			'U.S. Border Patrol encounters'
 		)
-	).toBe('B were 75.0% in Sep 2024');
+	).toBe('B made up 75.0% of U.S. Border Patrol encounters in Sep 2024');
 });

@@ -340,7 +340,8 @@ describe('source labels under the axis', () => {
 		});
 		expect(one.segmentRows).toBe(1);
 		expect(three.segmentRows).toBe(3);
-		expect(three.height - one.height).toBe(2 * 16);
+		// Each row: the bracket (4 px), the 11 px label below it and a gap before the next bracket.
+		expect(three.height - one.height).toBe(2 * 20);
 	});
 });
 

@@ -79,9 +79,9 @@ export function areaName(code: string): string {
 export interface SectorStretch {
 	code: string;
 	name: string;
-	/** SVG path of the sector's stretch of the border line. */
+	/** SVG path of the sector's stretch of the border line, at the reference width. */
 	line: string;
-	/** SVG path of the sector's border counties; empty when the file has none for it. */
+	/** SVG path of the sector's border counties (reference width); empty when the file has none. */
 	area: string;
 	/** Centroid of the stretch, in pixels. */
 	centroid: [number, number];
@@ -108,6 +108,8 @@ export interface BorderMapLayout {
 	height: number;
 	/** Font size of the code labels, in pixels. */
 	labelSize: number;
+	/** How the paths, projected at the reference width, are drawn at this width: moved, then scaled. */
+	shapes: { offset: number; scale: number };
 	stretches: SectorStretch[];
 	/** Headquarters of the sectors whose border counties are drawn (the nine Southwest ones). */
 	sectorHqs: MapPoint[];
@@ -128,11 +130,25 @@ function southwestOnly<T extends Feature>(features: T[]): T[] {
 	return features.filter((f) => SOUTHWEST_CODES.includes(String(f.properties?.code)));
 }
 
+/** The width the shapes are projected at once; a layout scales them to its own width. */
+const REFERENCE_WIDTH = 1000;
+
 /**
- * Lays the map out at a given width; the height follows from the border's shape, so a phone gets
- * a short map rather than one squeezed into a fixed box.
+ * What does not depend on the width, computed once per page: the projection fitted to the
+ * border, every path, centroid and point at `REFERENCE_WIDTH`, and the sector each point is in.
+ * Projecting the county shapes is most of the map's cost, so a new width only scales.
  */
-export function borderMapLayout(geo: BorderGeo, width: number, padding = 12): BorderMapLayout {
+export interface BorderMapGeometry {
+	/** Height over width of the projected shapes. */
+	aspect: number;
+	stretches: SectorStretch[];
+	sectorHqs: MapPoint[];
+	fieldOffices: MapPoint[];
+	/** The border line's projected vertices, obstacles for the labels. */
+	vertices: [number, number][];
+}
+
+export function borderMapGeometry(geo: BorderGeo): BorderMapGeometry {
 	const stretchFeatures = southwestOnly(geo.stretches.features);
 	const areaFeatures = southwestOnly(geo.areas.features);
 	const frame = {
@@ -140,23 +156,11 @@ export function borderMapLayout(geo: BorderGeo, width: number, padding = 12): Bo
 		features: [...areaFeatures, ...stretchFeatures]
 	} as GeoPermissibleObjects;
 
-	// Measure the shape once at a fixed size to learn its aspect ratio.
-	const probe = borderProjection().fitSize([1000, 1000], frame);
-	const [[x0, y0], [x1, y1]] = geoPath(probe).bounds(frame);
+	// The shape's top left at (0, 0), its width the reference width; the height follows.
+	const projection = borderProjection().fitWidth(REFERENCE_WIDTH, frame);
+	const [[x0, y0], [x1, y1]] = geoPath(projection).bounds(frame);
 	const aspect = (y1 - y0) / Math.max(1e-9, x1 - x0);
-
-	const w = Math.max(2 * padding + 1, width);
-	const height = Math.round((w - 2 * padding) * aspect) + 2 * padding;
-	const projection = borderProjection().fitExtent(
-		[
-			[padding, padding],
-			[w - padding, height - padding]
-		],
-		frame
-	);
 	const path = geoPath(projection).digits(1);
-	// Small labels on a phone, where the western stretches are under 20 px long.
-	const labelSize = w < 560 ? 9 : 11;
 
 	const stretches: SectorStretch[] = [];
 	for (const code of SOUTHWEST_CODES) {
@@ -193,24 +197,63 @@ export function borderMapLayout(geo: BorderGeo, width: number, padding = 12): Bo
 				}
 			];
 		});
-	const sectorHqs = place(geo.sectorHqs.features, (p) => [p.code, p.hq_city]);
-	const fieldOffices = place(geo.fieldOffices.features, (p) => [
-		fieldOfficeCode(p.field_office),
-		p.city
-	]);
+
+	return {
+		aspect,
+		stretches,
+		sectorHqs: place(geo.sectorHqs.features, (p) => [p.code, p.hq_city]),
+		fieldOffices: place(geo.fieldOffices.features, (p) => [
+			fieldOfficeCode(p.field_office),
+			p.city
+		]),
+		vertices: stretchFeatures.flatMap((f) => projectedVertices(projection, f.geometry))
+	};
+}
+
+/**
+ * Lays the map out at a given width; the height follows from the border's shape, so a phone gets
+ * a short map rather than one squeezed into a fixed box. Paths stay at the reference width: the
+ * component draws them under `shapes` (a translate and a scale).
+ */
+export function borderMapLayout(
+	geometry: BorderMapGeometry,
+	width: number,
+	padding = 12
+): BorderMapLayout {
+	const w = Math.max(2 * padding + 1, width);
+	const scale = (w - 2 * padding) / REFERENCE_WIDTH;
+	const height = Math.round((w - 2 * padding) * geometry.aspect) + 2 * padding;
+	const at = ([x, y]: [number, number]): [number, number] => [
+		padding + x * scale,
+		padding + y * scale
+	];
+	const moved = (p: MapPoint): MapPoint => {
+		const [x, y] = at([p.x, p.y]);
+		return { ...p, x, y };
+	};
+	// Small labels on a phone, where the western stretches are under 20 px long.
+	const labelSize = w < 560 ? 9 : 11;
+	const stretches = geometry.stretches.map((s) => ({
+		...s,
+		centroid: at(s.centroid),
+		labelAt: at(s.labelAt)
+	}));
+	const sectorHqs = geometry.sectorHqs.map(moved);
+	const fieldOffices = geometry.fieldOffices.map(moved);
 
 	placeLabels(stretches, {
 		width: w,
 		height,
 		labelSize,
 		points: [...sectorHqs, ...fieldOffices],
-		lines: stretchFeatures.map((f) => projectedVertices(projection, f.geometry))
+		vertices: geometry.vertices.map(at)
 	});
 
 	return {
 		width: w,
 		height,
 		labelSize,
+		shapes: { offset: padding, scale },
 		stretches,
 		sectorHqs,
 		fieldOffices
@@ -255,13 +298,13 @@ function placeLabels(
 		height: number;
 		labelSize: number;
 		points: MapPoint[];
-		lines: [number, number][][];
+		vertices: [number, number][];
 	}
 ) {
 	const size = o.labelSize;
 	const obstacles: Box[] = [
 		...o.points.map((p) => ({ x0: p.x - 5, y0: p.y - 5, x1: p.x + 5, y1: p.y + 5 })),
-		...o.lines.flat().map(([x, y]) => ({ x0: x - 4, y0: y - 4, x1: x + 4, y1: y + 4 }))
+		...o.vertices.map(([x, y]) => ({ x0: x - 4, y0: y - 4, x1: x + 4, y1: y + 4 }))
 	];
 	const placed: Box[] = [];
 	for (const s of stretches) {
@@ -316,7 +359,7 @@ export interface LegendTick {
 
 export interface MapColourScale {
 	measure: MapMeasure;
-	/** The value at the left and right ends of the legend. */
+	/** The value at the left and right ends of the legend (a change never below −100%). */
 	domain: [number, number];
 	colour: (value: number | null | undefined) => string;
 	/** Gradient stops for the legend ramp. */
@@ -326,16 +369,21 @@ export interface MapColourScale {
 
 const compact = format('~s');
 
-export function formatMapValue(measure: MapMeasure, value: number | null | undefined): string {
+/** A stretch's value in words; `count` formats a count (or an average per day). */
+export function formatMapValue(
+	measure: MapMeasure,
+	value: number | null | undefined,
+	count: (n: number) => string = formatCount
+): string {
 	if (value === null || value === undefined || !Number.isFinite(value)) return 'no data';
-	return measure === 'count' ? formatCount(value) : formatChange(value);
+	return measure === 'count' ? count(value) : formatChange(value);
 }
 
 /**
  * The colour scale of the measure over the values shown. Counts run from 0 (not the smallest
  * value, so a lighter stretch always means fewer) to the largest; changes are symmetric about 0
- * so equal increases and decreases get equally strong colours. Nulls, and values that are not
- * finite, get the no-data colour.
+ * so equal increases and decreases get equally strong colours, but the legend stops at −100%, the
+ * largest decrease there can be. Nulls, and values that are not finite, get the no-data colour.
  */
 export function mapColourScale(
 	measure: MapMeasure,
@@ -355,7 +403,7 @@ export function mapColourScale(
 			.domain([0, Math.max(10, ...finite.map(Math.abs))])
 			.nice()
 			.domain()[1];
-		domain = [-reach, reach];
+		domain = [Math.max(-100, -reach), reach];
 		scale = scaleDiverging(changeInterpolator).domain([-reach, 0, reach]).clamp(true);
 	}
 	const position = scaleLinear().domain(domain).range([0, 1]);

@@ -75,7 +75,8 @@ export interface LayoutOptions {
 
 /** Pixels per character of the 11px labels, to keep source labels apart without measuring text. */
 export const LABEL_CHAR_WIDTH = 6.2;
-export const SEGMENT_ROW_HEIGHT = 16;
+/** A row's label (11px, below its bracket) ends above the next row's bracket ticks. */
+export const SEGMENT_ROW_HEIGHT = 20;
 /** Below this plot width the year ticks thin out from every 10 years to every 20 or 25. */
 export const WIDE_PLOT = 560;
 

@@ -2,7 +2,7 @@
  * Yearly totals from monthly series, and the long-history series that joins CBP's annual tables
  * (to FY2019) with those totals for the years after.
  */
-import { fiscalYearOf } from './months';
+import { daysInMonth, fiscalYearOf, utcMonth } from './months';
 
 export interface YearTotal {
 	year: number;
@@ -10,6 +10,8 @@ export interface YearTotal {
 	value: number | null;
 	/** Months with a value; fewer than 12 marks a partial year. */
 	months: number;
+	/** Days in those months, to give the year's average per day. */
+	days: number;
 	partial: boolean;
 	sourceIds: string[];
 }
@@ -23,10 +25,12 @@ export function yearTotals(
 	for (const p of series) {
 		const year = basis === 'fiscal' ? fiscalYearOf(p.month) : p.month.getUTCFullYear();
 		let total = years.get(year);
-		if (!total) years.set(year, (total = { year, value: 0, months: 0, partial: false, sourceIds: [] }));
+		if (!total)
+			years.set(year, (total = { year, value: 0, months: 0, days: 0, partial: false, sourceIds: [] }));
 		if (p.value === null) total.value = null;
 		else if (total.value !== null) total.value += p.value;
 		total.months += 1;
+		total.days += daysInMonth(p.month);
 		for (const id of p.sourceIds) if (!total.sourceIds.includes(id)) total.sourceIds.push(id);
 	}
 	return [...years.values()].map((t) => ({ ...t, partial: t.months < 12 }));
@@ -37,6 +41,8 @@ export interface LongHistoryPoint {
 	value: number | null;
 	sourceId: string;
 	partial: boolean;
+	/** Days the value covers (a whole fiscal year in the annual tables), for its average per day. */
+	days: number;
 }
 
 /**
@@ -49,14 +55,26 @@ export function longHistoryPoints(
 ): LongHistoryPoint[] {
 	const lastAnnual = Math.max(-Infinity, ...annual.map((a) => a.fiscalYear));
 	return [
-		...annual.map((a) => ({ year: a.fiscalYear, value: a.value, sourceId: a.sourceId, partial: false })),
+		...annual.map((a) => ({
+			year: a.fiscalYear,
+			value: a.value,
+			sourceId: a.sourceId,
+			partial: false,
+			days: fiscalYearDays(a.fiscalYear)
+		})),
 		...yearTotals(series, 'fiscal')
 			.filter((t) => t.year > lastAnnual)
 			.map((t) => ({
 				year: t.year,
 				value: t.value,
 				sourceId: t.sourceIds.join('+'),
-				partial: t.partial
+				partial: t.partial,
+				days: t.days
 			}))
 	];
+}
+
+/** October of the year before to September: 366 days when the February in it is a leap one. */
+function fiscalYearDays(fiscalYear: number): number {
+	return (utcMonth(fiscalYear, 9).getTime() - utcMonth(fiscalYear - 1, 9).getTime()) / 86_400_000;
 }

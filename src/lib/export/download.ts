@@ -3,11 +3,10 @@
  * object URL, clicked through an `<a download>` and revoked afterwards. No `data:` URLs, no
  * network: every download is built from what the page already holds.
  */
-import { percentChange } from '../data/change';
 import type { ManifestFile } from '../data/manifest';
 import { monthKey } from '../data/months';
 import { statementKey, type Sql } from '../data/sql';
-import type { FigureContext } from '../state/figure-context';
+import { shownPair, type FigureContext } from '../state/figure-context';
 import type { UrlState } from '../state/url-state';
 import { csvTable, rounded, type CsvTable } from './csv';
 import type { FigureView, FileNameState } from './file-name';
@@ -79,15 +78,18 @@ export function headlineDownloads(
 	const month = monthKey(h.month);
 	const baselineMonth = monthKey(h.baselineMonth);
 	const rows = [
-		...h.sectors.map((s) => ({ ...s, change: percentChange(s.value, s.baselineValue) })),
+		...h.sectors,
 		{
 			code: 'total',
 			name: 'Total (the sum of the rows above)',
 			value: h.value,
-			baselineValue: h.baselineValue,
-			change: h.changePct
+			baselineValue: h.baselineValue
 		}
-	];
+	].map((r) => ({
+		...r,
+		shown: shownPair(ctx.perDay, r.value, h.month, r.baselineValue, h.baselineMonth)
+	}));
+	type Row = (typeof rows)[number];
 	return figureDownloads(ctx, {
 		view,
 		sourceIds: [...h.baselineSourceIds, ...h.sourceIds],
@@ -99,14 +101,23 @@ export function headlineDownloads(
 				{ header: 'baseline_encounters', value: (r) => r.baselineValue },
 				{ header: 'month', value: () => month },
 				{ header: 'encounters', value: (r) => r.value },
-				{ header: 'change_percent', value: (r) => rounded(r.change, 1) }
+				...(ctx.perDay
+					? [
+							{ header: 'baseline_per_day', value: (r: Row) => rounded(r.shown.baseline, 1) },
+							{ header: 'per_day', value: (r: Row) => rounded(r.shown.value, 1) }
+						]
+					: []),
+				{ header: 'change_percent', value: (r) => rounded(r.shown.change, 1) }
 			],
 			rows
 		),
 		statements,
 		sqlNotes: [
 			`The figure takes each area's ${baselineMonth} and ${month} from "Each sector or field office of the scope, by month"; the headline is their sum.`,
-			'A null value means no source answers the filter in that month.'
+			'A null value means no source answers the filter in that month.',
+			...(ctx.perDay
+				? ['Per day: each month divided by its number of days; the change is that of the averages.']
+				: [])
 		]
 	});
 }

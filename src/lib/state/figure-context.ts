@@ -3,10 +3,11 @@
  * resolved and as written in the URL), the manifest, and the page's ways to change the state.
  * Built once by the page (or the embed route) and passed to each figure.
  */
+import { percentChange } from '../data/change';
 import type { BorderEvent } from '../data/events';
 import type { ManifestFile } from '../data/manifest';
 import { perDay } from '../data/months';
-import { formatCount } from '../format';
+import { formatCount, formatPerDay } from '../format';
 import { agencyOf, countedOf, describeFilters, placeOf } from './describe';
 import type { Sql } from '../data/sql';
 import type { PageView } from './page-view';
@@ -46,6 +47,22 @@ export interface FigureContext {
 /** A month's value as shown: the count, or its average per day. */
 export function shownValue(daily: boolean, value: number | null, month: Date): number | null {
 	return daily ? perDay(value, month) : value;
+}
+
+/**
+ * A month against its baseline month as shown, the counts or their averages per day, and the
+ * change of what is shown (for a February against a leap-year February the two differ).
+ */
+export function shownPair(
+	daily: boolean,
+	value: number | null,
+	month: Date,
+	baseline: number | null,
+	baselineMonth: Date
+): { value: number | null; baseline: number | null; change: number | null } {
+	const shown = shownValue(daily, value, month);
+	const shownBaseline = shownValue(daily, baseline, baselineMonth);
+	return { value: shown, baseline: shownBaseline, change: percentChange(shown, shownBaseline) };
 }
 
 /** Arguments of `figureContext` that a page gives once (its ways to change the state). */
@@ -97,7 +114,7 @@ export function figureContext(args: {
 const SHOWN_COUNT = (value: number | null) => value;
 const SHOWN_PER_DAY = (value: number | null, month: Date) => perDay(value, month);
 const FORMAT_COUNT = (value: number | null) => (value === null ? '—' : formatCount(value));
-const FORMAT_PER_DAY = (value: number | null) => (value === null ? '—' : value.toFixed(1));
+const FORMAT_PER_DAY = (value: number | null) => (value === null ? '—' : formatPerDay(value));
 
 type FileFunctions = Pick<FigureContext, 'sourceLabel' | 'sourceLine'>;
 const byFiles = new WeakMap<Map<string, ManifestFile>, FileFunctions>();

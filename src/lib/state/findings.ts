@@ -24,20 +24,26 @@ export function seriesFinding(
 	return `${format(last.value)} in ${formatMonthShort(last.month)}, against a peak of ${format(peak.value)} in ${formatMonthShort(peak.month)}`;
 }
 
-/** "8 of 9 sectors fell from Jun 2024 to Jun 2025" */
+/** "8 of 9 sectors fell and 1 rose"; one area by its name: "Tucson Sector fell 12.3%" */
 export function sectorsFinding(
-	sectors: { value: number | null; baselineValue: number | null }[],
+	sectors: { name: string; value: number | null; baselineValue: number | null }[],
 	noun: string
 ): string | null {
 	const changes = sectors
 		.map((s) => percentChange(s.value, s.baselineValue))
 		.filter((c): c is number => c !== null);
 	if (!changes.length) return null;
+	if (sectors.length === 1) {
+		const [change] = changes;
+		const { name } = sectors[0];
+		if (Number(Math.abs(change).toFixed(1)) === 0) return `${name} was unchanged`;
+		return `${name} ${change < 0 ? 'fell' : 'rose'} ${formatChange(Math.abs(change)).replace('+', '')}`;
+	}
 	const fell = changes.filter((c) => c < 0).length;
 	const rose = changes.filter((c) => c > 0).length;
 	const all =
 		changes.length === 1
-			? `The one ${noun.replace(/s$/, '')}`
+			? `The one ${noun.replace(/s$/, '')} with a change`
 			: changes.length === 2
 				? `Both ${noun}`
 				: `All ${changes.length} ${noun}`;
@@ -68,10 +74,11 @@ export function largestFinding(
 	return `${top.name} had the most in ${formatMonthShort(month)}: ${format(top.value)} of ${format(total)}`;
 }
 
-/** "Single adults were 63.9% in Sep 2024" */
+/** "Single adults made up 63.9% of U.S. Border Patrol encounters in Sep 2024" */
 export function shareFinding(
 	rows: { month: Date; key: string; value: number }[],
-	label: (key: string) => string
+	label: (key: string) => string,
+	counted: string
 ): string | null {
 	if (!rows.length) return null;
 	const lastTime = Math.max(...rows.map((r) => r.month.getTime()));
@@ -79,5 +86,5 @@ export function shareFinding(
 	const total = last.reduce((a, r) => a + r.value, 0);
 	if (!total) return null;
 	const top = last.reduce((a, r) => (r.value > a.value ? r : a));
-	return `${label(top.key)} were ${((top.value / total) * 100).toFixed(1)}% in ${formatMonthShort(new Date(lastTime))}`;
+	return `${label(top.key)} made up ${((top.value / total) * 100).toFixed(1)}% of ${counted} in ${formatMonthShort(new Date(lastTime))}`;
 }
