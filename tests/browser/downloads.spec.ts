@@ -326,3 +326,45 @@ test('the embed route shows the headline with the same numbers as the explorer',
 	await expect(page.locator('figure')).toHaveCount(0);
 	await expect(page.locator('header.site')).toBeHidden();
 });
+
+test('the comparison builder’s choice is in the URL: a reload, the copied link and the embed keep it, titled by its finding', async ({
+	page,
+	context
+}) => {
+	await page.goto('/?month=2025-06');
+	await ready(page);
+	const figure = page.getByTestId('figure-comparison');
+	await figure.scrollIntoViewIfNeeded();
+	await figure.getByRole('radio', { name: 'Fiscal year' }).check();
+	await figure.getByTestId('comparison-year').selectOption('2024');
+	await expect(page).toHaveURL(/compare=2024(&|$)/);
+
+	// FY2024 (October 2023 – September 2024) against FY2023, summed here from the CSVs.
+	const fiscalYear = (fy: number) =>
+		usbpSouthwestMonthlySeries()
+			.filter((p) => p.month >= `${fy - 1}-10` && p.month <= `${fy}-09`)
+			.reduce((sum, p) => sum + p.value, 0);
+	const expectResult = async (where: Page) => {
+		const result = where.getByTestId('comparison-result');
+		await expect(result).toHaveAttribute('data-value', String(fiscalYear(2024)));
+		await expect(result).toHaveAttribute('data-baseline-value', String(fiscalYear(2023)));
+		await expect(where.locator('#comparison-title')).toContainText('FY2024');
+	};
+	await expectResult(page);
+
+	await page.reload();
+	await ready(page);
+	await page.getByTestId('figure-comparison').scrollIntoViewIfNeeded();
+	await expectResult(page);
+	await expect(page.getByTestId('comparison-year')).toHaveValue('2024');
+
+	const link = await copied(page, 'comparison', 'link');
+	expect(new URL(link).searchParams.get('compare')).toBe('2024');
+	const snippet = await copied(page, 'comparison', 'embed');
+	const src = new URL(/src="([^"]+)"/.exec(snippet)![1].replaceAll('&amp;', '&'));
+	expect(src.searchParams.get('compare')).toBe('2024');
+	expect(snippet).toMatch(/title="[^"]*FY2024/);
+	const embed = await context.newPage();
+	await embed.goto(src.href);
+	await expectResult(embed);
+});

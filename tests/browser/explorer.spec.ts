@@ -5,8 +5,17 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
+import { usbpSouthwestMonthlySeries } from '../helpers/expected';
 import { filteredTotal, type FilterSpec } from '../helpers/expected-filters';
 import { expectHeadline } from './expect-headline';
+
+/** `2015-01` as the app writes it in titles: `Jan 2015`. */
+const shortMonth = (key: string) =>
+	new Date(`${key}-01T00:00:00Z`).toLocaleString('en-US', {
+		month: 'short',
+		year: 'numeric',
+		timeZone: 'UTC'
+	});
 
 const USBP_SW: FilterSpec = { components: ['usbp'], regions: ['southwest'] };
 
@@ -68,10 +77,12 @@ test('a filter the sources cannot answer says so and falls back to the months th
 	await expect(page.getByTestId('coverage-notes')).toContainText('no citizenship breakdown');
 });
 
-test('brushing the monthly chart sets the month range in the URL', async ({ page }) => {
+test('brushing the monthly overview sets the month range in the URL and the chart draws it', async ({
+	page
+}) => {
 	await page.goto('/?month=2024-06');
 	await ready(page);
-	const chart = page.getByTestId('monthly-chart');
+	const chart = page.getByTestId('monthly-overview');
 	await chart.scrollIntoViewIfNeeded();
 	const box = (await chart.boundingBox())!;
 	const y = box.y + box.height * 0.4;
@@ -86,13 +97,39 @@ test('brushing the monthly chart sets the month range in the URL', async ({ page
 	expect(from < to).toBe(true);
 	await ready(page);
 	const title = page.getByTestId('figure-small-multiples').locator('.subtitle');
-	await expect(title).toContainText(
-		new Date(`${from}-01T00:00:00Z`).toLocaleString('en-US', {
-			month: 'short',
-			year: 'numeric',
-			timeZone: 'UTC'
-		})
+	await expect(title).toContainText(shortMonth(from));
+	// The chart itself draws the range: its subtitle names the URL's months.
+	await expect(page.getByTestId('figure-monthly').locator('.subtitle')).toContainText(
+		`${shortMonth(from)} – ${shortMonth(to)}`
 	);
+});
+
+test('a from/to range zooms the monthly chart: the months of the URL, a y scale fitted to them', async ({
+	page
+}) => {
+	await page.goto('/?month=2025-06&from=2015-01&to=2018-12');
+	await ready(page);
+	const monthly = page.getByTestId('figure-monthly');
+	await monthly.scrollIntoViewIfNeeded();
+	await expect(monthly.locator('.subtitle')).toContainText('Jan 2015 – Dec 2018');
+	await expect(page).toHaveURL(/from=2015-01&to=2018-12/);
+	const inRange = usbpSouthwestMonthlySeries().filter(
+		(p) => p.month >= '2015-01' && p.month <= '2018-12'
+	);
+	const rangeMax = Math.max(...inRange.map((p) => p.value));
+	const ticks = (await monthly.locator('svg[data-testid=monthly-chart] .tick').allTextContents())
+		.map((t) => Number(t.replaceAll(',', '')))
+		.filter((n) => Number.isFinite(n) && n >= 1000);
+	const top = Math.max(...ticks);
+	// The y scale fits the range (its top tick near the range's highest month), not the whole record.
+	expect(top).toBeGreaterThanOrEqual(rangeMax / 2);
+	expect(top).toBeLessThanOrEqual(rangeMax * 2);
+	const overall = Math.max(...usbpSouthwestMonthlySeries().map((p) => p.value));
+	expect(top).toBeLessThan(overall / 2);
+	// The overview shows the chosen months as its selection.
+	const selection = page.getByTestId('chart-selection');
+	await expect(selection).toHaveAttribute('data-from', '2015-01');
+	await expect(selection).toHaveAttribute('data-to', '2018-12');
 });
 
 test('clicking a sector panel filters by it, and back undoes it', async ({ page }) => {
@@ -249,3 +286,33 @@ for (const path of ['/?month=2025-06', '/about']) {
 		expect(bad).toEqual([]);
 	});
 }
+
+test('skip links bring the headline and each figure within a few Tabs, and the monthly readout into view', async ({
+	page
+}) => {
+	await page.setViewportSize({ width: 1280, height: 700 });
+	await page.goto('/?month=2025-06');
+	await ready(page);
+	let tabs = 0;
+	while (tabs < 8) {
+		await page.keyboard.press('Tab');
+		tabs++;
+		if ((await page.evaluate(() => document.activeElement?.textContent)) === 'Skip to the headline')
+			break;
+	}
+	expect(tabs).toBeLessThan(8);
+	await page.keyboard.press('Enter');
+	await expect(page.locator('#headline-title')).toBeFocused();
+	await page.keyboard.press('Tab');
+	await expect(page.getByTestId('downloads-headline')).toBeFocused();
+
+	await page.getByRole('link', { name: 'Skip to the map' }).focus();
+	await page.keyboard.press('Enter');
+	await expect(page.locator('#map-title')).toBeFocused();
+	await expect(page.locator('#map-title')).toBeInViewport();
+
+	await page.getByTestId('monthly-chart').focus();
+	await page.keyboard.press('Home');
+	await expect(page.getByTestId('chart-tooltip')).toContainText('October 1999');
+	await expect(page.getByTestId('chart-tooltip')).toBeInViewport();
+});

@@ -252,6 +252,28 @@ test('a phone-sized screen shows the headline without sideways scrolling', async
 	expect(overflow).toBeLessThanOrEqual(0);
 });
 
+test('on a phone the headline comes first, on the first screen, and the filters fold under one line', async ({
+	page
+}) => {
+	await page.setViewportSize({ width: 375, height: 800 });
+	await page.goto('/?month=2025-06&sector=TCA');
+	const headline = page.getByTestId('headline');
+	await expect(headline).toHaveAttribute(
+		'data-value',
+		String(usbpSouthwestTotal('2025-06', ['TCA']))
+	);
+	const sentence = (await headline.locator('h2').boundingBox())!;
+	const filters = (await page.getByTestId('filters').boundingBox())!;
+	expect(sentence.y).toBeLessThan(filters.y);
+	expect(sentence.y + sentence.height).toBeLessThan(800);
+	// Folded: one line naming the filter; the controls show when it is opened.
+	const fold = page.getByTestId('filters-fold');
+	await expect(fold.locator(':scope > summary')).toContainText('Tucson');
+	await expect(page.getByTestId('filter-component')).toBeHidden();
+	await fold.locator(':scope > summary').click();
+	await expect(page.getByTestId('filter-component')).toBeVisible();
+});
+
 test('while the large releases load, a month they supply says "still loading", never a wrong number', async ({
 	page
 }) => {

@@ -47,3 +47,23 @@ for (const { query, words, month, spec } of CASES)
 			`U.S. Border Patrol ${words} at the Southwest`
 		);
 	});
+
+test('a field office with region=other says which part of its count is shown; USBP and OFO boxes have distinct names', async ({
+	page
+}) => {
+	await page.goto('/?component=ofo&region=other&sector=ofo-san-diego&month=2024-06');
+	const value = filteredTotal('2024-06', {
+		components: ['ofo'],
+		regions: ['other'],
+		sectors: ['ofo-san-diego']
+	})!;
+	const headline = page.getByTestId('headline');
+	await expect(headline).toHaveAttribute('data-value', String(value));
+	await expect(headline.locator('h2')).toContainText(
+		`recorded ${value.toLocaleString('en-US')} encounters away from the land borders (coastal and interior) in San Diego Field Office in June 2024`
+	);
+	for (const name of ['El Paso Sector', 'El Paso Field Office'])
+		await expect(
+			page.getByTestId('filters').getByRole('checkbox', { name, exact: true, includeHidden: true })
+		).toHaveCount(1);
+});

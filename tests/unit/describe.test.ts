@@ -25,6 +25,22 @@ describe('countedOf', () => {
 		expect(countedOf(state(query), query.includes('mexico') ? 'MEXICO' : undefined)).toBe(expected);
 	});
 
+	test.each([
+		[
+			'sector=ofo-san-diego&region=other',
+			'encounters away from the land borders (coastal and interior)'
+		],
+		['sector=ofo-san-diego', 'encounters at the Southwest land border'],
+		[
+			'sector=ofo-detroit&region=northern&title=8',
+			'encounters under Title 8 at the Northern land border'
+		],
+		['sector=ofo-san-diego&region=all', 'encounters'],
+		['sector=TCA', 'encounters']
+	])('a field office names the part of its count the region keeps: ?%s', (query, expected) => {
+		expect(countedOf(state(query))).toBe(expected);
+	});
+
 	test('a citizenship is named as a sentence writes it, not in CBP capitals', () => {
 		const s = state('citizenship=china-peoples-republic-of');
 		expect(countedOf(s, 'CHINA, PEOPLES REPUBLIC OF')).toBe(

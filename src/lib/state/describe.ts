@@ -21,6 +21,13 @@ export function describeFilters(state: UrlState, citizenshipLabel?: string): str
 	return parts.filter(Boolean).join(' · ');
 }
 
+/** The part of a field office's count each region keeps, for sentences. */
+const REGION_PARTS: Record<Exclude<UrlState['region'], 'all'>, string> = {
+	southwest: 'at the Southwest land border',
+	northern: 'at the Northern land border',
+	other: 'away from the land borders (coastal and interior)'
+};
+
 /** Where the count is, for sentences: "at the Southwest land border", "in Tucson Sector". */
 export function placeOf(state: UrlState): string {
 	const names = state.sectors.map((c) => AOR_BY_CODE.get(c)?.name ?? c);
@@ -47,6 +54,9 @@ export function countedOf(state: UrlState, citizenshipLabel?: string): string {
 	if (country)
 		text += demographic ? ` who were citizens of ${country}` : ` of citizens of ${country}`;
 	if (state.title !== 'all') text += `${country ? ',' : ''} under ${TITLES[state.title].label}`;
+	// A field office reports in several regions: say which part of its count the region keeps.
+	if (state.region !== 'all' && state.sectors.some((c) => AOR_BY_CODE.get(c)?.component === 'ofo'))
+		text += ` ${REGION_PARTS[state.region]}`;
 	return text;
 }
 

@@ -6,6 +6,9 @@
  * Design notes: FILTERS.md beside this file.
  */
 import { monthKey, parseMonthKey } from '../data/months';
+import { comparisonParams, parseComparison } from './comparison-url';
+import { URL_YEARS } from './url-years';
+import type { ComparisonSelection } from '../data/comparison';
 import type { CitizenshipOption } from '../queries/options';
 import {
 	AOR_BY_CODE,
@@ -47,6 +50,8 @@ export interface UrlState {
 	stack: 'stacked' | 'percent';
 	/** Map colour: change from a year earlier, or the count. */
 	measure: 'change' | 'count';
+	/** The comparison builder's choice (`compare=`, `baseline=`); null: the headline month. */
+	comparison: ComparisonSelection | null;
 }
 
 export type SplitChoice = 'demographic' | 'citizenship' | 'title' | 'type';
@@ -67,7 +72,8 @@ export const DEFAULT_URL_STATE: UrlState = {
 	split: 'demographic',
 	scale: 'shared',
 	stack: 'stacked',
-	measure: 'change'
+	measure: 'change',
+	comparison: null
 };
 
 export interface ParsedUrlState {
@@ -88,11 +94,7 @@ export function citizenshipSlug(label: string): string {
 		.replace(/^-+|-+$/g, '');
 }
 
-/**
- * Years a month in the URL may have. The sources start in FY1925; a year outside this range is a
- * typo (or `0050`, which JavaScript dates would read as 1950) and is refused with a notice.
- */
-export const URL_YEARS = { first: 1900, last: 2100 } as const;
+export { URL_YEARS } from './url-years';
 
 /** A value from the URL quoted in a notice, cut short so that a huge value cannot flood the page. */
 export function quoted(value: string): string {
@@ -220,15 +222,15 @@ export function parseUrlState(params: URLSearchParams): ParsedUrlState {
 		notices.push(`The range ${monthKey(state.from)} – ${monthKey(state.to)} was reversed.`);
 		[state.from, state.to] = [state.to, state.from];
 	}
+	// The headline month may lie outside the range: the charts draw the range the URL names.
 	state.month = parseMonthParam(params, 'month', notices);
-	if (state.month && state.from && state.month < state.from) {
-		notices.push(`The range now starts at ${monthKey(state.month)} to include the chosen month.`);
-		state.from = state.month;
-	}
-	if (state.month && state.to && state.month > state.to) {
-		notices.push(`The range now ends at ${monthKey(state.month)} to include the chosen month.`);
-		state.to = state.month;
-	}
+	const comparison = parseComparison(
+		single(params, 'compare', notices),
+		single(params, 'baseline', notices),
+		state.year
+	);
+	state.comparison = comparison.selection;
+	for (const { value, problem } of comparison.problems) notices.push(`${quoted(value)} ${problem}`);
 	return { state, notices: [...new Set(notices)] };
 }
 
@@ -292,6 +294,8 @@ function matchScopeToSectors(state: UrlState, params: URLSearchParams, notices: 
  */
 export function applyChange(state: UrlState, change: Partial<UrlState>): UrlState {
 	const next: UrlState = { ...state, ...change };
+	// The comparison builder starts again from a newly chosen headline month.
+	if ('month' in change && !('comparison' in change)) next.comparison = null;
 	if (change.sectors?.length) {
 		const inferred = parseUrlState(new URLSearchParams({ sector: change.sectors.join(',') })).state;
 		next.component = inferred.component;
@@ -335,6 +339,8 @@ export function serializeUrlState(state: UrlState, explicit: Partial<UrlState> =
 	if (s.scale !== 'shared') params.set('scale', s.scale);
 	if (s.stack !== 'stacked') params.set('stack', s.stack);
 	if (s.measure !== 'change') params.set('measure', s.measure);
+	if (s.comparison)
+		for (const [k, v] of Object.entries(comparisonParams(s.comparison))) params.set(k, v);
 	// Commas in a code list are safe in a query string: keep them readable.
 	const text = params.toString().replaceAll('%2C', ',');
 	return text ? `?${text}` : '';

@@ -17,6 +17,8 @@ import MonthlyFigure from './MonthlyFigure.svelte';
 import SmallMultiplesFigure from './SmallMultiplesFigure.svelte';
 
 export interface FigureEntry<T> {
+	/** The figure in words, for the page's skip links ("Skip to the map"). */
+	name: string;
 	figure: Component<{ ctx: FigureContext; data: T; statements: Sql[] }>;
 	load?: (db: Db, state: UrlState) => Promise<T>;
 }
@@ -25,10 +27,18 @@ export interface FigureEntry<T> {
 const entry = <T>(e: FigureEntry<T>) => e as FigureEntry<unknown>;
 
 export const FIGURES: Record<Exclude<FigureView, 'headline' | 'sectors'>, FigureEntry<unknown>> = {
-	monthly: entry({ figure: MonthlyFigure }),
-	'small-multiples': entry({ figure: SmallMultiplesFigure, load: sectorSeriesOf }),
-	comparison: entry({ figure: ComparisonFigure, load: sectorSeriesOf }),
-	map: entry({ figure: MapFigure, load: sectorSeriesOf }),
-	history: entry({ figure: HistoryFigure, load: historyOf }),
-	composition: entry({ figure: CompositionFigure, load: compositionOf })
+	monthly: entry({ name: 'the monthly chart', figure: MonthlyFigure }),
+	'small-multiples': entry({
+		name: 'each area by month',
+		figure: SmallMultiplesFigure,
+		load: sectorSeriesOf
+	}),
+	comparison: entry({ name: 'the comparison', figure: ComparisonFigure, load: sectorSeriesOf }),
+	map: entry({ name: 'the map', figure: MapFigure, load: sectorSeriesOf }),
+	history: entry({ name: 'the record by fiscal year', figure: HistoryFigure, load: historyOf }),
+	composition: entry({
+		name: 'what the counts were made of',
+		figure: CompositionFigure,
+		load: compositionOf
+	})
 };
