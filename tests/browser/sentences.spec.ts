@@ -67,3 +67,17 @@ test('a field office with region=other says which part of its count is shown; US
 			page.getByTestId('filters').getByRole('checkbox', { name, exact: true, includeHidden: true })
 		).toHaveCount(1);
 });
+
+test('a type the component never records says so, where the CSVs have none, rather than "0 … against none"', async ({
+	page
+}) => {
+	// The CSVs hold no USBP inadmissibles: OFO records them.
+	expect(filteredTotal('2024-06', { ...USBP_SW, type: 'inadmissibles' })).toBe(0);
+	expect(
+		filteredTotal('2024-06', { components: ['ofo'], regions: ['southwest'], type: 'inadmissibles' })
+	).toBeGreaterThan(0);
+	await page.goto('/?type=inadmissibles&month=2024-06');
+	await expect(page.getByTestId('headline').locator('h2')).toHaveText(
+		'U.S. Border Patrol does not record inadmissibles: Office of Field Operations does. Choose it, or both components, to count them.'
+	);
+});

@@ -3,7 +3,7 @@
  * "encounters of unaccompanied children", not "encounters", when the filter is on them.
  */
 import { describe, expect, test } from 'vitest';
-import { countedOf, describeFilters } from '../../src/lib/state/describe';
+import { countedOf, describeFilters, unrecordedOf } from '../../src/lib/state/describe';
 import { parseUrlState } from '../../src/lib/state/url-state';
 
 const state = (query: string) => parseUrlState(new URLSearchParams(query)).state;
@@ -55,5 +55,30 @@ describe('countedOf', () => {
 		expect(describeFilters(state('demographic=uc'))).toBe(
 			'U.S. Border Patrol · Southwest land border · unaccompanied children'
 		);
+	});
+});
+
+describe('unrecordedOf', () => {
+	test.each([
+		[
+			'type=inadmissibles',
+			'U.S. Border Patrol does not record inadmissibles: Office of Field Operations does.'
+		],
+		[
+			'component=ofo&type=apprehensions',
+			'Office of Field Operations does not record apprehensions: U.S. Border Patrol does.'
+		]
+	])('?%s says the component does not record the type', (query, start) => {
+		expect(unrecordedOf(state(query))).toContain(start);
+	});
+
+	test.each([
+		'',
+		'type=apprehensions',
+		'type=expulsions',
+		'component=ofo&type=inadmissibles',
+		'component=all&type=inadmissibles'
+	])('?%s: recorded, nothing to say', (query) => {
+		expect(unrecordedOf(state(query))).toBeNull();
 	});
 });

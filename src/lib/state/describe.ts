@@ -64,3 +64,20 @@ export function countedOf(state: UrlState, citizenshipLabel?: string): string {
 export function agencyOf(state: UrlState): string {
 	return state.component === 'all' ? 'CBP (USBP and OFO)' : COMPONENTS[state.component].label;
 }
+
+/**
+ * The encounter types each component records, as CBP's files have them: USBP apprehends between
+ * the ports, OFO finds inadmissibles at them, and both expelled under Title 42.
+ */
+const RECORDS: Record<Exclude<UrlState['component'], 'all'>, string[]> = {
+	usbp: ['apprehensions', 'expulsions'],
+	ofo: ['inadmissibles', 'expulsions']
+};
+
+/** For a type the component never records, the sentence that says so (not "0 … against none"). */
+export function unrecordedOf(state: UrlState): string | null {
+	if (state.type === 'all' || state.component === 'all') return null;
+	if (RECORDS[state.component].includes(state.type)) return null;
+	const other = state.component === 'usbp' ? 'ofo' : 'usbp';
+	return `${COMPONENTS[state.component].label} does not record ${state.type}: ${COMPONENTS[other].label} does. Choose it, or both components, to count them.`;
+}

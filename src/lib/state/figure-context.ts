@@ -8,7 +8,7 @@ import type { BorderEvent } from '../data/events';
 import type { ManifestFile } from '../data/manifest';
 import { perDay } from '../data/months';
 import { formatCount, formatPerDay } from '../format';
-import { agencyOf, countedOf, describeFilters, placeOf } from './describe';
+import { agencyOf, countedOf, describeFilters, placeOf, unrecordedOf } from './describe';
 import type { Sql } from '../data/sql';
 import type { PageView } from './page-view';
 import type { UrlState } from './url-state';
@@ -27,6 +27,8 @@ export interface FigureContext {
 	place: string;
 	/** What is counted, with every breakdown the filter sets (`countedOf`). */
 	counted: string;
+	/** Set when the component never records the encounter type (`unrecordedOf`). */
+	unrecorded: string | null;
 	/** `counted`, or `counted` per day (monthly average). */
 	unit: string;
 	perDay: boolean;
@@ -98,6 +100,7 @@ export function figureContext(args: {
 		agency: agencyOf(resolved),
 		place: placeOf(resolved),
 		counted: countedOf(resolved, args.citizenshipLabel),
+		unrecorded: unrecordedOf(resolved),
 		unit: daily
 			? `${countedOf(resolved, args.citizenshipLabel)} per day (monthly average)`
 			: countedOf(resolved, args.citizenshipLabel),
