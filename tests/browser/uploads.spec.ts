@@ -79,6 +79,31 @@ test('two files chosen at once are each planned and loaded, and the explorer sho
 	expect(await headlineFor(page, '2024-06')).toBe(String(usbpSouthwestTotal('2024-06')));
 });
 
+test('the upload panel is usable at once: a file chosen while the bundled files load is checked, then planned', async ({
+	page
+}) => {
+	// The largest bundled release is held back, so the page is still loading when the file comes.
+	let release!: () => void;
+	const held = new Promise<void>((resolve) => (release = resolve));
+	await page.route('**/data/nationwide-encounters-fy21-fy24-aor.csv', async (route) => {
+		await held;
+		await route.continue();
+	});
+	await page.goto('/releases');
+	await expect(page.getByTestId('loading')).toBeVisible();
+	await page.getByTestId('upload-input').setInputFiles({
+		name: 'sparse-two-rows.csv',
+		mimeType: 'text/csv',
+		buffer: fixture('bad/sparse-two-rows.csv')
+	});
+	const r = report(page, 'sparse-two-rows.csv');
+	await expect(r).toBeVisible();
+	// Checked while the data load; its plan waits for every bundled file, then comes.
+	await expect(page.getByTestId('loading')).toBeVisible();
+	release();
+	await expect(r).toHaveAttribute('data-status', 'planned', { timeout: 60_000 });
+});
+
 test('a sparse file’s plan lists only the months it holds, with totals before and after', async ({
 	page
 }) => {
