@@ -87,6 +87,7 @@ export function figureContext(args: {
 	const { view, state, files } = args;
 	const resolved = view.resolved;
 	const daily = state.per === 'day';
+	const counted = countedOf(resolved, args.citizenshipLabel);
 	// Every function is the same object for the same inputs, so figures that take one as a prop
 	// see no change when a filter change leaves its inputs alone.
 	return {
@@ -99,14 +100,12 @@ export function figureContext(args: {
 		subtitle: describeFilters(resolved, args.citizenshipLabel),
 		agency: agencyOf(resolved),
 		place: placeOf(resolved),
-		counted: countedOf(resolved, args.citizenshipLabel),
+		counted,
 		unrecorded: unrecordedOf(resolved),
-		unit: daily
-			? `${countedOf(resolved, args.citizenshipLabel)} per day (monthly average)`
-			: countedOf(resolved, args.citizenshipLabel),
+		unit: daily ? `${counted} per day (monthly average)` : counted,
 		perDay: daily,
 		shown: daily ? SHOWN_PER_DAY : SHOWN_COUNT,
-		format: daily ? FORMAT_PER_DAY : FORMAT_COUNT,
+		format: formatShown(daily),
 		...fileFunctions(files),
 		navigate: args.navigate,
 		...stateFunctions(state, args.navigate, args.serialize),
@@ -118,6 +117,8 @@ const SHOWN_COUNT = (value: number | null) => value;
 const SHOWN_PER_DAY = (value: number | null, month: Date) => perDay(value, month);
 const FORMAT_COUNT = (value: number | null) => (value === null ? '—' : formatCount(value));
 const FORMAT_PER_DAY = (value: number | null) => (value === null ? '—' : formatPerDay(value));
+/** How a value reads: a count, or an average per day with one decimal; `—` for none. */
+export const formatShown = (daily: boolean) => (daily ? FORMAT_PER_DAY : FORMAT_COUNT);
 
 type FileFunctions = Pick<FigureContext, 'sourceLabel' | 'sourceLine'>;
 const byFiles = new WeakMap<Map<string, ManifestFile>, FileFunctions>();
