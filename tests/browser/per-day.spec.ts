@@ -50,7 +50,7 @@ test('?per=day: the map, the small multiples and the long history show averages 
 	const map = page.getByTestId('figure-map');
 	await map.scrollIntoViewIfNeeded();
 	await expect(map.locator('h2')).toContainText(
-		`had the most in Feb 2024: ${oneDecimal(top[1] / DAYS)} of ${oneDecimal(total / DAYS)}`
+		`had the most U.S. Border Patrol encounters per day (monthly average) in Feb 2024: ${oneDecimal(top[1] / DAYS)} of ${oneDecimal(total / DAYS)}`
 	);
 	await expect(map.locator(`[data-code="${top[0]}"][role=button]`)).toHaveAttribute(
 		'aria-label',

@@ -46,6 +46,11 @@ for (const { query, words, month, spec } of CASES)
 		await expect(monthly.locator('h2')).toContainText(
 			`U.S. Border Patrol ${words} at the Southwest`
 		);
+		const multiples = page.getByTestId('figure-small-multiples');
+		await multiples.scrollIntoViewIfNeeded();
+		await expect(multiples.locator('h2')).toContainText(
+			`had the most U.S. Border Patrol ${words} in `
+		);
 	});
 
 test('a field office with region=other says which part of its count is shown; USBP and OFO boxes have distinct names', async ({

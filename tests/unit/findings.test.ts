@@ -105,9 +105,12 @@ test('largestFinding names the largest part and the total', () => {
 				{ name: 'A', value: 1000 },
 				{ name: 'B', value: 3000 }
 			],
-			m(2025, 6)
+			m(2025, 6),
+			'U.S. Border Patrol encounters of unaccompanied children'
 		)
-	).toBe('B had the most in Jun 2025: 3,000 of 4,000');
+	).toBe(
+		'B had the most U.S. Border Patrol encounters of unaccompanied children in Jun 2025: 3,000 of 4,000'
+	);
 });
 
 test('shareFinding gives the largest group’s share in the last month', () => {

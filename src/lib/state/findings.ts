@@ -61,17 +61,18 @@ export function rangeFinding(values: { name: string; change: number | null }[]):
 	return `Changes from a year earlier ranged from ${formatChange(low.change)} (${low.name}) to ${formatChange(high.change)} (${high.name})`;
 }
 
-/** "Tucson Sector had the most in Jun 2025: 966 of 6,066" */
+/** "Tucson Sector had the most U.S. Border Patrol encounters in Jun 2025: 966 of 6,066" */
 export function largestFinding(
 	parts: { name: string; value: number | null }[],
 	month: Date,
+	counted: string,
 	format: (n: number) => string = formatCount
 ): string | null {
 	const valued = parts.filter((p): p is { name: string; value: number } => p.value !== null);
 	if (!valued.length) return null;
 	const top = valued.reduce((a, p) => (p.value > a.value ? p : a));
 	const total = valued.reduce((a, p) => a + p.value, 0);
-	return `${top.name} had the most in ${formatMonthShort(month)}: ${format(top.value)} of ${format(total)}`;
+	return `${top.name} had the most ${counted} in ${formatMonthShort(month)}: ${format(top.value)} of ${format(total)}`;
 }
 
 /** "Single adults made up 63.9% of U.S. Border Patrol encounters in Sep 2024" */
