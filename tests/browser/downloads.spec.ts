@@ -367,4 +367,28 @@ test('the comparison builder’s choice is in the URL: a reload, the copied link
 	const embed = await context.newPage();
 	await embed.goto(src.href);
 	await expectResult(embed);
+
+	// The picture names the comparison in its file name, states its sentence once (the title),
+	// and leaves no blank band where the controls were.
+	const svg = await download(page, 'comparison', 'svg');
+	expect(svg.name).toBe('usbp-southwest-comparison_FY2024_vs-year-earlier.svg');
+	const title = await page.locator('#comparison-title').innerText();
+	const parsed = await parseSvg(page, svg.bytes.toString('utf8'));
+	expect(parsed.text.split(title).length - 1).toBe(1);
+	const gaps = await page.evaluate((text) => {
+		const holder = document.createElement('div');
+		holder.innerHTML = text.replace(/^<\?xml[^>]*>/, '');
+		document.body.append(holder);
+		const lines = [...holder.querySelectorAll('text')]
+			.map((t) => t.getBoundingClientRect())
+			.sort((a, b) => a.top - b.top);
+		holder.remove();
+		return lines
+			.slice(1)
+			.map((r, i) => r.top - Math.max(...lines.slice(0, i + 1).map((l) => l.bottom)));
+	}, svg.bytes.toString('utf8'));
+	expect(Math.max(...gaps)).toBeLessThan(48);
+	const png = await download(page, 'comparison', 'png');
+	expect(png.name).toBe('usbp-southwest-comparison_FY2024_vs-year-earlier.png');
+	expect(pngSize(png.bytes)).toEqual({ width: 2400, height: parsed.height * 2 });
 });

@@ -1,11 +1,16 @@
 /**
  * `per=day` changes every figure, not only some (issue 13, item 2): the headline's sentence and
- * numbers, the sector table, the map, the small multiples and the long history show averages per
- * day with separators and one decimal, computed here from the CSVs. February 2024 (29 days)
- * against February 2023 (28 days): the change of the averages is not the change of the counts.
+ * numbers, the sector table, the map, the small multiples, the long history and the comparison
+ * show averages per day with separators and one decimal, computed here from the CSVs. February
+ * 2024 (29 days) against February 2023 (28 days): the change of the averages is not the change of
+ * the counts.
  */
 import { expect, test } from '@playwright/test';
-import { usbpSouthwestBySector, usbpSouthwestTotal } from '../helpers/expected';
+import {
+	usbpSouthwestBySector,
+	usbpSouthwestMonthlySeries,
+	usbpSouthwestTotal
+} from '../helpers/expected';
 import { forbidOtherOrigins } from './no-other-origins';
 
 forbidOtherOrigins(test);
@@ -68,4 +73,29 @@ test('?per=day: the map, the small multiples and the long history show averages 
 	await expect(history.locator('h2')).toHaveText(
 		/by fiscal year \(average per day\): the peak was FY\d{4} \(\d{1,3}(,\d{3})*\.\d\)$/
 	);
+});
+
+test('?per=day: the comparison compares averages per day, in its sentence, numbers and table', async ({
+	page
+}) => {
+	// FY2024 (366 days: February 2024 is in it) against FY2023 (365), from the CSVs.
+	const sumOf = (from: string, to: string) =>
+		usbpSouthwestMonthlySeries()
+			.filter((p) => p.month >= from && p.month <= to)
+			.reduce((sum, p) => sum + p.value, 0);
+	const value = sumOf('2023-10', '2024-09') / 366;
+	const baseline = sumOf('2022-10', '2023-09') / 365;
+	const change = ((value - baseline) / baseline) * 100;
+	await page.goto('/?per=day&compare=2024');
+	const figure = page.getByTestId('figure-comparison');
+	await figure.scrollIntoViewIfNeeded();
+	await expect(figure.locator('h2').first()).toHaveText(
+		`An average of ${oneDecimal(value)} U.S. Border Patrol encounters at the Southwest land border per day in FY2024, ${Math.abs(change).toFixed(1)}% ${change < 0 ? 'fewer' : 'more'} than in FY2023 (${oneDecimal(baseline)} per day).`
+	);
+	const result = figure.getByTestId('comparison-result');
+	await expect(result.locator('.big').nth(0)).toHaveText(oneDecimal(value));
+	await expect(result.locator('.big').nth(1)).toHaveText(oneDecimal(baseline));
+	const total = figure.locator('tfoot td.num');
+	await expect(total.nth(0)).toHaveText(oneDecimal(baseline));
+	await expect(total.nth(1)).toHaveText(oneDecimal(value));
 });

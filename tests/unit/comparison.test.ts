@@ -411,6 +411,41 @@ describe('compare: the sentence', () => {
 		);
 	});
 
+	test('per day: the sums over the days they cover, the sentence says “an average … per day”', () => {
+		// February 2024 has 29 days, February 2023 28: equal counts are not equal averages.
+		const february = [
+			{ month: m(2023, 2), value: 2900 },
+			{ month: m(2024, 2), value: 2900 }
+		];
+		const result = compare(february, month(2024, 2), 'year-earlier', { perDay: true });
+		expect(result.value).toBe(100);
+		expect(result.baselineValue).toBeCloseTo(2900 / 28, 10);
+		expect(result.changePct).toBeCloseTo((100 / (2900 / 28) - 1) * 100, 10);
+		expect(result.sentence).toBe(
+			'An average of 100.0 USBP encounters per day in February 2024, 3.4% fewer than in February 2023 (103.6 per day).'
+		);
+		// A fiscal year: its 12 months' sum over its 365 or 366 days.
+		const year = compare(series, fy(2024), 'year-earlier', { perDay: true });
+		expect(year.value).toBeCloseTo(sumOver(m(2023, 10), m(2024, 9)) / 366, 10);
+		expect(year.baselineValue).toBeCloseTo(sumOver(m(2022, 10), m(2023, 9)) / 365, 10);
+	});
+
+	test('per day: records and ranks compare averages, so a short month can hold the record', () => {
+		// 2,900 in 28 days is more per day than 3,000 in 31.
+		const pair = [
+			{ month: m(2023, 1), value: 3000 },
+			{ month: m(2023, 2), value: 2900 }
+		];
+		expect(compare(pair, month(2023, 1), 'record-high').baselineLabel).toBe(
+			'the record-high month, January 2023'
+		);
+		expect(compare(pair, month(2023, 1), 'record-high', { perDay: true }).baselineLabel).toBe(
+			'the record-high month, February 2023'
+		);
+		const juneOnly = [2019, 2020].map((y) => ({ month: m(y, 6), value: y === 2019 ? 300 : 301 }));
+		expect(rankInRecord(juneOnly, month(2020, 6), { perDay: true })?.rankFromTop).toBe(1);
+	});
+
 	test('a period without a value says why', () => {
 		const result = compare(series, cy(2019), 'year-earlier');
 		expect(result.value).toBeNull();
@@ -589,6 +624,16 @@ describe('sectorContributions', () => {
 		expect(result.reduce((s, r) => s + r.shareOfChange!, 0)).toBeCloseTo(1, 10);
 		const sizes = result.map((r) => Math.abs(r.change!));
 		expect(sizes).toEqual([...sizes].sort((a, b) => b - a));
+	});
+
+	test('per day: each sector’s sums over the days they cover', () => {
+		const rows = sectorContributions(
+			sector('TCA', { '2023-02': 280, '2024-02': 290 }),
+			month(2024, 2),
+			month(2023, 2),
+			{ perDay: true }
+		);
+		expect(rows[0]).toMatchObject({ baselineValue: 10, value: 10, change: 0 });
 	});
 
 	test('several baseline periods are averaged', () => {

@@ -43,9 +43,40 @@ describe('fileName', () => {
 			'usbp-southwest-history_FY1925_FY2026.csv'
 		],
 		[
-			'one month is written once',
+			'the comparison: one month written once, against the default baseline',
 			['comparison', state({ from: utc('2025-06'), to: utc('2025-06') }), 'csv'],
-			'usbp-southwest-comparison_2025-06.csv'
+			'usbp-southwest-comparison_2025-06_vs-year-earlier.csv'
+		],
+		[
+			'the comparison: a fiscal year against an earlier one',
+			[
+				'comparison',
+				state({
+					from: utc('2024-10'),
+					to: utc('2025-09'),
+					comparison: {
+						period: { kind: 'year', basis: 'fiscal', year: 2025 },
+						baseline: { kind: 'same-period', year: 2019 }
+					}
+				}),
+				'png'
+			],
+			'usbp-southwest-comparison_FY2025_vs-FY2019.png'
+		],
+		[
+			'the comparison: a range against the record high',
+			[
+				'comparison',
+				state({
+					from: utc('2025-01'),
+					to: utc('2025-06'),
+					comparison: {
+						period: { kind: 'range', from: utc('2025-01'), to: utc('2025-06') },
+						baseline: 'record-high'
+					}
+				})
+			],
+			'usbp-southwest-comparison_2025-01_2025-06_vs-record-high'
 		],
 		[
 			'several sectors joined with +',
@@ -80,9 +111,20 @@ describe('fileName', () => {
 			'usbp-southwest-composition_by-citizenship_2024-06_2025-06.csv'
 		],
 		[
-			'calendar years only where they change the numbers (comparison)',
-			['comparison', state({ year: 'calendar' })],
-			'usbp-southwest-comparison_calendar-years_2024-06_2025-06'
+			'calendar years where the comparison names a year',
+			[
+				'comparison',
+				state({
+					year: 'calendar',
+					from: utc('2024-01'),
+					to: utc('2024-12'),
+					comparison: {
+						period: { kind: 'year', basis: 'calendar', year: 2024 },
+						baseline: 'average'
+					}
+				})
+			],
+			'usbp-southwest-comparison_CY2024_vs-average'
 		],
 		[
 			'odd characters in a value cannot escape the name',

@@ -8,9 +8,9 @@
  * months of other years (or as many months just before), so a year to date is never set against
  * a whole year.
  */
-import { formatChange, formatCount, formatMonthLong } from '../format';
+import { formatChange, formatCount, formatMonthLong, formatPerDay } from '../format';
 import { percentChange } from './change';
-import { fiscalYearOf, utcMonth } from './months';
+import { daysInMonth, fiscalYearOf, utcMonth } from './months';
 
 export type YearBasis = 'fiscal' | 'calendar';
 
@@ -59,6 +59,8 @@ export interface CompareOptions {
 	basis?: YearBasis;
 	/** What is counted, in words. */
 	subject?: string;
+	/** Every value is an average per day: a period's sum over the days of its months (`per=day`). */
+	perDay?: boolean;
 }
 
 /** The monthly files start with FY2000; the average never reaches further back. */
@@ -76,28 +78,34 @@ interface SeriesIndex {
 	/** First and last month of the series; NaN when it is empty. */
 	first: number;
 	last: number;
+	/** Sums are divided by the days they cover. */
+	perDay: boolean;
 }
 
-function indexSeries(series: readonly SeriesMonth[]): SeriesIndex {
+function indexSeries(series: readonly SeriesMonth[], perDay = false): SeriesIndex {
 	const values = new Map<number, number | null>();
 	for (const row of series) values.set(indexOf(row.month), row.value);
 	const keys = [...values.keys()];
 	return {
 		values,
 		first: keys.length ? Math.min(...keys) : NaN,
-		last: keys.length ? Math.max(...keys) : NaN
+		last: keys.length ? Math.max(...keys) : NaN,
+		perDay
 	};
 }
 
-/** The sum when every month has a value, else null. */
+/** The sum (or average per day) when every month has a value, else null. */
 function sumOf(index: SeriesIndex, months: readonly number[]): number | null {
 	let total = 0;
+	let days = 0;
 	for (const m of months) {
 		const value = index.values.get(m);
 		if (value === null || value === undefined) return null;
 		total += value;
+		days += daysInMonth(monthAt(m));
 	}
-	return months.length ? total : null;
+	if (!months.length) return null;
+	return index.perDay ? total / days : total;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -445,7 +453,7 @@ export function compare(
 ): Comparison {
 	const basis = options.basis ?? defaultBasis(period);
 	const subject = options.subject ?? 'USBP encounters';
-	const index = indexSeries(series);
+	const index = indexSeries(series, options.perDay);
 	const months = periodIndices(period);
 	const current = valueOf(index, months);
 	// A partial period is named by the months it counts: `FY2026 through August 2026`.
@@ -496,7 +504,7 @@ export function compare(
 		baselinePeriods: b.periods.map((p) => toPeriod(p, basis)),
 		baselineIsPeriod: b.isPeriod,
 		changePct,
-		sentence: sentence(subject, periodLabel, current.value, b, changePct, () =>
+		sentence: sentence(subject, periodLabel, current.value, b, changePct, index.perDay, () =>
 			recordSpan(index, period.kind, countedMonths, basis)
 		),
 		notes
@@ -515,13 +523,18 @@ function sentence(
 	value: number,
 	b: BaselineResult,
 	changePct: number | null,
+	perDay: boolean,
 	span: () => string
 ): string {
-	const lead = `${formatCount(value)} ${subject} in ${periodLabel}`;
+	const lead = perDay
+		? `An average of ${formatPerDay(value)} ${subject} per day in ${periodLabel}`
+		: `${formatCount(value)} ${subject} in ${periodLabel}`;
 	if (b.isPeriod) return `${lead}, the ${b.record} in the record (${span()}).`;
 	if (b.value === null) return `${lead}; no count for ${b.label} to compare with.`;
 	const than = b.dated ? `in ${b.label}` : b.label;
-	const baselineCount = formatCount(Math.round(b.value));
+	const baselineCount = perDay
+		? `${formatPerDay(b.value)} per day`
+		: formatCount(Math.round(b.value));
 	if (changePct === null)
 		return `${lead}, against ${b.dated ? `none in ${b.label}` : `0 for ${b.label}`}.`;
 	const pct = formatChange(Math.abs(changePct)).replace('+', '');
@@ -559,10 +572,10 @@ export interface Rank {
 export function rankInRecord(
 	series: readonly SeriesMonth[],
 	period: Period,
-	options: Pick<CompareOptions, 'basis'> = {}
+	options: Pick<CompareOptions, 'basis' | 'perDay'> = {}
 ): Rank | null {
 	const basis = options.basis ?? defaultBasis(period);
-	const index = indexSeries(series);
+	const index = indexSeries(series, options.perDay);
 	const current = valueOf(index, periodIndices(period));
 	if (current.value === null) return null;
 	const value = current.value;
@@ -617,7 +630,8 @@ export interface SectorContribution {
 export function sectorContributions(
 	sectors: readonly SectorMonthValue[],
 	period: Period,
-	baselinePeriod: Period | readonly Period[]
+	baselinePeriod: Period | readonly Period[],
+	options: Pick<CompareOptions, 'perDay'> = {}
 ): SectorContribution[] {
 	const baselines = Array.isArray(baselinePeriod) ? baselinePeriod : [baselinePeriod as Period];
 	const bySector = new Map<string, { name: string; rows: SeriesMonth[] }>();
@@ -628,7 +642,7 @@ export function sectorContributions(
 	}
 
 	const rows = [...bySector].map(([code, { name, rows: series }]) => {
-		const index = indexSeries(series);
+		const index = indexSeries(series, options.perDay);
 		const value = valueOf(index, periodIndices(period)).value;
 		const each = baselines.map((p) => sumOf(index, periodIndices(p)));
 		const baselineValue =

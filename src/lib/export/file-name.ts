@@ -53,11 +53,27 @@ function monthsPart(view: FigureView, state: FileNameState): string[] {
 			const [from, to] = [fiscalYearOf(state.from), fiscalYearOf(state.to)];
 			return from === to ? [`FY${from}`] : [`FY${from}`, `FY${to}`];
 		}
+		// The period compared and what it is compared with: `FY2025_vs-FY2024`.
+		case 'comparison': {
+			const { period, baseline } = state.comparison ?? {
+				period: null,
+				baseline: 'year-earlier' as const
+			};
+			const prefix = state.year === 'calendar' ? 'CY' : 'FY';
+			const months =
+				period?.kind === 'year' ? [`${prefix}${period.year}`] : rangePart(state.from, state.to);
+			return [
+				...months,
+				`vs-${typeof baseline === 'object' ? `${prefix}${baseline.year}` : baseline}`
+			];
+		}
 		default:
-			return state.from.getTime() === state.to.getTime()
-				? [monthKey(state.from)]
-				: [monthKey(state.from), monthKey(state.to)];
+			return rangePart(state.from, state.to);
 	}
+}
+
+function rangePart(from: Date, to: Date): string[] {
+	return from.getTime() === to.getTime() ? [monthKey(from)] : [monthKey(from), monthKey(to)];
 }
 
 /** `usbp-southwest-monthly_TCA_2024-06_2025-06`, plus `.ext` when given. */
@@ -71,7 +87,6 @@ export function fileName(view: FigureView, state: FileNameState, ext?: string): 
 		state.title === 'all' ? '' : `title-${state.title}`,
 		state.type === 'all' ? '' : state.type,
 		state.per === 'day' ? 'per-day' : '',
-		state.year === 'calendar' && view === 'comparison' ? 'calendar-years' : '',
 		view === 'composition' ? `by-${state.split}` : ''
 	];
 	const stem = [`${component}-${region}-${view}`, ...filters, ...monthsPart(view, state)]

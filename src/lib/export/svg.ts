@@ -521,7 +521,22 @@ export function captureGraphic(container: HTMLElement, background: string): Grap
 		}
 	}
 
-	walk(container, getComputedStyle(container));
+	// Skipped controls leave no blank band: they are out of the layout while it is read, all in
+	// one task, so the page never repaints without them.
+	const skipped = [...container.querySelectorAll(SKIP)].filter(
+		(el): el is HTMLElement => el instanceof HTMLElement
+	);
+	const displays = skipped.map((el) => el.style.getPropertyValue('display'));
+	for (const el of skipped) el.style.setProperty('display', 'none', 'important');
+	try {
+		walk(container, getComputedStyle(container));
+	} finally {
+		skipped.forEach((el, i) =>
+			displays[i]
+				? el.style.setProperty('display', displays[i])
+				: el.style.removeProperty('display')
+		);
+	}
 	if (!parts.length) return { markup: '', width: origin.width, height: 0 };
 	return {
 		markup: `<g transform="translate(0,${num(-top)})">\n${parts.join('\n')}\n</g>`,
