@@ -115,6 +115,18 @@ test('a sparse file’s plan lists only the months it holds, with totals before 
 	});
 	const r = report(page, 'sparse-two-rows.csv');
 	await expect(r).toHaveAttribute('data-status', 'planned');
+	// The report reads in parts: what the file is, how it meets each loaded file, what it would change.
+	await expect(r.getByRole('heading', { level: 4 })).toHaveText([
+		'Against the files loaded now',
+		'What loading it would change'
+	]);
+	const meets = await r.getByTestId('upload-overlap').locator('li').allInnerTexts();
+	expect(meets.length).toBeGreaterThan(1);
+	for (const line of meets) {
+		// One sentence each, with its reason, and no brackets inside brackets.
+		expect(line).toMatch(/^[^()]*(\([^()]*\)[^()]*)*$/);
+		if (line.includes(' also covers ')) expect(line).toContain(', because ');
+	}
 	const rows = r.getByTestId('upload-plan-table').locator('tbody tr');
 	await expect(rows).toHaveCount(2);
 	const format = (n: number) => n.toLocaleString('en-US');

@@ -192,7 +192,7 @@ describe('a valid AOR release', () => {
 	test('the overlap with the loaded releases is reported', async () => {
 		await update([join(sourceDir, CBP_NAME), '--data-dir', dataDir, '--release', '2026-08']);
 		expect(output.join('\n')).toContain(
-			'CBP Nationwide Encounters FY21–FY24 (Oct 2024 release) also covers Jul 2024 – Sep 2024 (3 months): this file would replace it there (newer release: Aug 2026 release against Oct 2024 release)'
+			'CBP Nationwide Encounters FY21–FY24 (Oct 2024 release) also covers Jul 2024 – Sep 2024 (3 months): this file would replace it there, because its Aug 2026 release is newer than the Oct 2024 release'
 		);
 	});
 });

@@ -498,7 +498,7 @@ describe('overlap with the loaded files', () => {
 		const newer = report.files.find((f) => f.id === 'aor_fy21_fy24')!;
 		expect(newer.uploadWins).toBe(false);
 		expect(newer.reason).toBe(
-			'older release: Oct 2023 release (inferred from its last month) against Oct 2024 release'
+			'its Oct 2023 release (inferred from its last month) is older than the Oct 2024 release'
 		);
 		for (const id of ['usbp_sw_sectors_fy2020_fy2026', 'usbp_sectors_fy2000_fy2020'])
 			expect(report.files.find((f) => f.id === id)?.uploadWins).toBe(true);
@@ -529,7 +529,7 @@ describe('overlap with the loaded files', () => {
 		const tie = overlap(sample, loaded, { release: '2024-10' });
 		expect(tie.winsMonths).toHaveLength(3);
 		expect(tie.files.find((f) => f.id === 'aor_fy21_fy24')?.reason).toBe(
-			'same release (Oct 2024 release); a tie goes to the upload'
+			'both are the Oct 2024 release, and a tie goes to the upload'
 		);
 	});
 

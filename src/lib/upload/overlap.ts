@@ -213,16 +213,17 @@ function reasonFor(
 	uploadWins: boolean | null
 ): string {
 	if (uploadWins === null)
-		return `the app has no precedence rule for the ${result.layoutLabel} layout yet; shown for information`;
+		return `the app has no precedence rule for the ${result.layoutLabel} layout yet, so this is for information only`;
 	if (file.layout !== result.layout) {
 		const [winner, loser] = uploadWins
 			? [result.layout!, file.layout]
 			: [file.layout, result.layout!];
 		return `${TIER_NAME[winner] ?? winner} outranks ${TIER_NAME[loser] ?? loser}`;
 	}
+	if (file.release === release)
+		return `both are the ${releaseLabel(release!)}${inferred ? ' (this file’s inferred from its last month)' : ''}, and a tie goes to the upload`;
 	const mine = `${releaseLabel(release!)}${inferred ? ' (inferred from its last month)' : ''}`;
-	if (file.release === release) return `same release (${mine}); a tie goes to the upload`;
-	return `${uploadWins ? 'newer' : 'older'} release: ${mine} against ${releaseLabel(file.release)}`;
+	return `its ${mine} is ${uploadWins ? 'newer' : 'older'} than the ${releaseLabel(file.release)}`;
 }
 
 function describe(report: OverlapReport, months: string[]): string[] {
@@ -237,10 +238,10 @@ function describe(report: OverlapReport, months: string[]): string[] {
 	for (const file of report.files) {
 		const verdict =
 			file.uploadWins === null
-				? ` (${file.reason})`
+				? `: ${file.reason}`
 				: file.uploadWins
-					? `: this file would replace it there (${file.reason})`
-					: `: the loaded file keeps them (${file.reason})`;
+					? `: this file would replace it there, because ${file.reason}`
+					: `: the loaded file keeps them, because ${file.reason}`;
 		parts.push(`${file.label} also covers ${span(file.months)}${verdict}.`);
 	}
 	if (!report.files.length) parts.push('No loaded file covers any of these months.');
