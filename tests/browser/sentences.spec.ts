@@ -32,7 +32,7 @@ const CASES: { query: string; words: string; month: string; spec: FilterSpec }[]
 ];
 
 for (const { query, words, month, spec } of CASES)
-	test(`${query}: the headline and the monthly title say "${words}"`, async ({ page }) => {
+	test(`${query}: the headline and every figure title say "${words}"`, async ({ page }) => {
 		await page.goto(`/${query}`);
 		const headline = page.getByTestId('headline');
 		const value = filteredTotal(month, spec)!;
@@ -50,6 +50,19 @@ for (const { query, words, month, spec } of CASES)
 		await multiples.scrollIntoViewIfNeeded();
 		await expect(multiples.locator('h2')).toContainText(
 			`had the most U.S. Border Patrol ${words} in `
+		);
+		await expect(page.getByTestId('figure-sectors').locator('h2')).toHaveText(
+			new RegExp(`^U\\.S\\. Border Patrol ${words} (fell|rose) in `)
+		);
+		const map = page.getByTestId('figure-map');
+		await map.scrollIntoViewIfNeeded();
+		await expect(map.locator('h2')).toContainText(
+			`Changes in U.S. Border Patrol ${words} from a year earlier ranged from`
+		);
+		const comparison = page.getByTestId('figure-comparison');
+		await comparison.scrollIntoViewIfNeeded();
+		await expect(comparison.locator('h2').first()).toContainText(
+			`${value.toLocaleString('en-US')} U.S. Border Patrol ${words} at the Southwest land border in`
 		);
 	});
 

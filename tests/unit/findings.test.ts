@@ -38,14 +38,14 @@ describe('sectorsFinding', () => {
 				[5, 10],
 				[1, 2]
 			],
-			'Both sectors fell'
+			'USBP encounters fell in both sectors'
 		],
 		[
 			[
 				[15, 10],
 				[3, 2]
 			],
-			'Both sectors rose'
+			'USBP encounters rose in both sectors'
 		],
 		[
 			[
@@ -54,17 +54,17 @@ describe('sectorsFinding', () => {
 				[null, 4],
 				[2, 0]
 			],
-			'1 of 2 sectors fell and 1 rose'
+			'USBP encounters fell in 1 of 2 sectors and rose in 1'
 		],
-		[[[5, 10]], 'Area 1 fell 50.0%'],
-		[[[15, 10]], 'Area 1 rose 50.0%'],
-		[[[10, 10]], 'Area 1 was unchanged'],
+		[[[5, 10]], 'USBP encounters in Area 1 fell 50.0%'],
+		[[[15, 10]], 'USBP encounters in Area 1 rose 50.0%'],
+		[[[10, 10]], 'USBP encounters in Area 1 were unchanged'],
 		[
 			[
 				[5, 10],
 				[null, 3]
 			],
-			'The one sector with a change fell'
+			'USBP encounters fell in the one sector with a change'
 		],
 		[
 			[
@@ -72,7 +72,7 @@ describe('sectorsFinding', () => {
 				[1, 2],
 				[3, 4]
 			],
-			'All 3 sectors fell'
+			'USBP encounters fell in all 3 sectors'
 		]
 	])('%j → %s', (pairs, text) => {
 		expect(
@@ -82,7 +82,8 @@ describe('sectorsFinding', () => {
 					value,
 					baselineValue
 				})),
-				'sectors'
+				'sectors',
+				'USBP encounters'
 			)
 		).toBe(text);
 	});
@@ -90,12 +91,17 @@ describe('sectorsFinding', () => {
 
 test('rangeFinding names the lowest and highest change', () => {
 	expect(
-		rangeFinding([
-			{ name: 'A', change: -50 },
-			{ name: 'B', change: 12.34 },
-			{ name: 'C', change: null }
-		])
-	).toBe('Changes from a year earlier ranged from −50.0% (A) to +12.3% (B)');
+		rangeFinding(
+			[
+				{ name: 'A', change: -50 },
+				{ name: 'B', change: 12.34 },
+				{ name: 'C', change: null }
+			],
+			'USBP encounters of unaccompanied children'
+		)
+	).toBe(
+		'Changes in USBP encounters of unaccompanied children from a year earlier ranged from −50.0% (A) to +12.3% (B)'
+	);
 });
 
 test('largestFinding names the largest part and the total', () => {

@@ -9,7 +9,7 @@ import { statementKey } from '../../src/lib/data/sql';
 import { compositionOf, historyOf, loadEverything } from '../../src/lib/state/figure-loads';
 import { loadPageView } from '../../src/lib/state/page-view';
 import { parseUrlState } from '../../src/lib/state/url-state';
-import { latestCoveredMonth, readRows, usbpSouthwestTotal } from '../helpers/expected';
+import { latestCoveredMonth, monthOfRow, readRows, usbpSouthwestTotal } from '../helpers/expected';
 import { filteredSplit, filteredTotal, type FilterSpec } from '../helpers/expected-filters';
 import { bundledDb, manifestFiles } from '../helpers/node-db';
 
@@ -48,6 +48,18 @@ describe('loadPageView', () => {
 			})
 		);
 		expect(v.coverageNotes.join(' ')).toMatch(/Oct 2024 – Aug 2026: .*no citizenship breakdown/);
+		// Without from= the range is the months the filter is answered in, not the whole record:
+		// it starts with the first AOR release, the first file with a citizenship column.
+		const firstAorMonth = readRows('nationwide-encounters-fy20-fy23-aor.csv')
+			.rows.map(monthOfRow)
+			.sort()[0];
+		expect(monthKey(v.resolved.from)).toBe(firstAorMonth);
+		expect(monthKey(v.resolved.to)).toBe('2024-09');
+	});
+
+	test('a from= before the months a filter answers is kept: the URL and the range agree', async () => {
+		const v = await view('citizenship=mexico&from=2010-01');
+		expect(monthKey(v.resolved.from)).toBe('2010-01');
 	});
 
 	test('the default month follows a range that ends earlier', async () => {

@@ -24,10 +24,14 @@ export function seriesFinding(
 	return `${format(last.value)} in ${formatMonthShort(last.month)}, against a peak of ${format(peak.value)} in ${formatMonthShort(peak.month)}`;
 }
 
-/** "8 of 9 sectors fell and 1 rose"; one area by its name: "Tucson Sector fell 12.3%" */
+/**
+ * What is counted and where it moved: "U.S. Border Patrol encounters fell in 8 of 9 sectors and
+ * rose in 1"; one area by its name: "U.S. Border Patrol encounters in Tucson Sector fell 12.3%".
+ */
 export function sectorsFinding(
 	sectors: { name: string; value: number | null; baselineValue: number | null }[],
-	noun: string
+	noun: string,
+	counted: string
 ): string | null {
 	const changes = sectors
 		.map((s) => percentChange(s.value, s.baselineValue))
@@ -35,30 +39,33 @@ export function sectorsFinding(
 	if (!changes.length) return null;
 	if (sectors.length === 1) {
 		const [change] = changes;
-		const { name } = sectors[0];
-		if (Number(Math.abs(change).toFixed(1)) === 0) return `${name} was unchanged`;
-		return `${name} ${change < 0 ? 'fell' : 'rose'} ${formatChange(Math.abs(change)).replace('+', '')}`;
+		const lead = `${counted} in ${sectors[0].name}`;
+		if (Number(Math.abs(change).toFixed(1)) === 0) return `${lead} were unchanged`;
+		return `${lead} ${change < 0 ? 'fell' : 'rose'} ${formatChange(Math.abs(change)).replace('+', '')}`;
 	}
 	const fell = changes.filter((c) => c < 0).length;
 	const rose = changes.filter((c) => c > 0).length;
 	const all =
 		changes.length === 1
-			? `The one ${noun.replace(/s$/, '')} with a change`
+			? `the one ${noun.replace(/s$/, '')} with a change`
 			: changes.length === 2
-				? `Both ${noun}`
-				: `All ${changes.length} ${noun}`;
-	if (fell === changes.length) return `${all} fell`;
-	if (rose === changes.length) return `${all} rose`;
-	return `${fell} of ${changes.length} ${noun} fell and ${rose} rose`;
+				? `both ${noun}`
+				: `all ${changes.length} ${noun}`;
+	if (fell === changes.length) return `${counted} fell in ${all}`;
+	if (rose === changes.length) return `${counted} rose in ${all}`;
+	return `${counted} fell in ${fell} of ${changes.length} ${noun} and rose in ${rose}`;
 }
 
-/** "Changes ranged from −96.5% (San Diego Sector) to −27.4% (Big Bend Sector)" */
-export function rangeFinding(values: { name: string; change: number | null }[]): string | null {
+/** "Changes in U.S. Border Patrol encounters from a year earlier ranged from −96.5% (San Diego Sector) to −27.4% (Big Bend Sector)" */
+export function rangeFinding(
+	values: { name: string; change: number | null }[],
+	counted: string
+): string | null {
 	const valued = values.filter((v): v is { name: string; change: number } => v.change !== null);
 	if (valued.length < 2) return null;
 	const low = valued.reduce((a, v) => (v.change < a.change ? v : a));
 	const high = valued.reduce((a, v) => (v.change > a.change ? v : a));
-	return `Changes from a year earlier ranged from ${formatChange(low.change)} (${low.name}) to ${formatChange(high.change)} (${high.name})`;
+	return `Changes in ${counted} from a year earlier ranged from ${formatChange(low.change)} (${low.name}) to ${formatChange(high.change)} (${high.name})`;
 }
 
 /** "Tucson Sector had the most U.S. Border Patrol encounters in Jun 2025: 966 of 6,066" */

@@ -71,7 +71,9 @@ export async function loadPageView(
 		}
 		return m;
 	};
-	const from = clamp(state.from, first, 'from') ?? first;
+	// Without from= the range starts where the filter is answered, not where the record starts.
+	const start = answered?.first ?? first;
+	const from = clamp(state.from, start, 'from') ?? start;
 	const to = clamp(state.to, last, 'to') ?? last;
 	const inRange = answeredMonths.filter((m) => (!from || m >= from) && (!to || m <= to));
 	let month = state.month;
