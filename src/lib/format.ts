@@ -10,8 +10,10 @@ export const formatMonthShort = utcFormat('%b %Y');
 /** `−92.7%` with a true minus sign for reading; `+12.0%` for increases. */
 export function formatChange(pct: number | null, digits = 1): string {
 	if (pct === null) return 'n/a';
-	const text = Math.abs(pct).toFixed(digits);
-	if (Number(text) === 0) return `${text}%`;
+	const fixed = Math.abs(pct).toFixed(digits);
+	if (Number(fixed) === 0) return `${fixed}%`;
+	// Thousands separators, as counts have them: +1,414.6%.
+	const text = fixed.replace(/^\d+/, (whole) => whole.replace(/\B(?=(\d{3})+$)/g, ','));
 	return `${pct < 0 ? '−' : '+'}${text}%`;
 }
 
@@ -67,4 +69,15 @@ export function nameCase(text: string): string {
 		.replace(/[\p{L}\p{N}]+/gu, (word, at: number) =>
 			at > 0 && SMALL_WORDS.has(word) ? word : word.charAt(0).toUpperCase() + word.slice(1)
 		);
+}
+
+/**
+ * A citizenship as running text writes it, after "citizens of": CBP's inverted names put right
+ * (`CHINA, PEOPLES REPUBLIC OF` → `the Peoples Republic of China`), `OTHER` as `other countries`.
+ */
+export function countryInText(label: string): string {
+	const name = nameCase(label.trim());
+	if (/^other$/i.test(name)) return 'other countries';
+	const inverted = /^(.+),\s*(.+\sof)$/i.exec(name);
+	return inverted ? `the ${inverted[2]} ${inverted[1]}` : name;
 }

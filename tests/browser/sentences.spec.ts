@@ -59,6 +59,11 @@ for (const { query, words, month, spec } of CASES)
 		await expect(map.locator('h2')).toContainText(
 			`Changes in U.S. Border Patrol ${words} from a year earlier ranged from`
 		);
+		const composition = page.getByTestId('figure-composition');
+		await composition.scrollIntoViewIfNeeded();
+		await expect(composition.locator('h2')).toContainText(
+			`% of U.S. Border Patrol ${words} at the Southwest land border in `
+		);
 		const comparison = page.getByTestId('figure-comparison');
 		await comparison.scrollIntoViewIfNeeded();
 		await expect(comparison.locator('h2').first()).toContainText(
@@ -97,5 +102,24 @@ test('a type the component never records says so, where the CSVs have none, rath
 	await page.goto('/?type=inadmissibles&month=2024-06');
 	await expect(page.getByTestId('headline').locator('h2')).toHaveText(
 		'U.S. Border Patrol does not record inadmissibles: Office of Field Operations does. Choose it, or both components, to count them.'
+	);
+});
+
+test('all of CBP, a citizenship CBP writes inverted: "citizens of the Peoples Republic of China", in sectors and field offices', async ({
+	page
+}) => {
+	await page.goto('/?component=all&region=all&citizenship=china-peoples-republic-of&month=2024-03');
+	const value = filteredTotal('2024-03', {
+		components: ['usbp', 'ofo'],
+		regions: ['southwest', 'northern', 'other'],
+		citizenship: 'china-peoples-republic-of'
+	})!;
+	const headline = page.getByTestId('headline');
+	await expect(headline).toHaveAttribute('data-value', String(value));
+	await expect(headline.locator('h2')).toContainText(
+		`CBP (USBP and OFO) recorded ${value.toLocaleString('en-US')} encounters of citizens of the Peoples Republic of China nationwide in March 2024`
+	);
+	await expect(page.getByTestId('figure-sectors').locator('h2')).toHaveText(
+		/^CBP \(USBP and OFO\) encounters of citizens of the Peoples Republic of China (fell|rose) in (all \d+|\d+ of \d+) sectors and field offices/
 	);
 });

@@ -41,13 +41,19 @@ describe('countedOf', () => {
 		expect(countedOf(state(query))).toBe(expected);
 	});
 
-	test('a citizenship is named as a sentence writes it, not in CBP capitals', () => {
+	test('a citizenship is named as a sentence writes it, not in CBP capitals or order', () => {
 		const s = state('citizenship=china-peoples-republic-of');
 		expect(countedOf(s, 'CHINA, PEOPLES REPUBLIC OF')).toBe(
-			'encounters of citizens of China, Peoples Republic of'
+			'encounters of citizens of the Peoples Republic of China'
 		);
 		expect(describeFilters(s, 'CHINA, PEOPLES REPUBLIC OF')).toContain(
-			'citizens of China, Peoples Republic of'
+			'citizens of the Peoples Republic of China'
+		);
+		expect(countedOf(state('citizenship=other'), 'OTHER')).toBe(
+			'encounters of citizens of other countries'
+		);
+		expect(countedOf(state('citizenship=myanmar-burma'), 'MYANMAR (BURMA)')).toBe(
+			'encounters of citizens of Myanmar (Burma)'
 		);
 	});
 

@@ -82,7 +82,7 @@ describe('sectorsFinding', () => {
 					value,
 					baselineValue
 				})),
-				'sectors',
+				{ many: 'sectors', one: 'sector' },
 				'USBP encounters'
 			)
 		).toBe(text);

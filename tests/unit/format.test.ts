@@ -9,6 +9,7 @@ import {
 	formatMegabytes,
 	formatMonthLong,
 	formatMonthShort,
+	countryInText,
 	nameCase,
 	plainText
 } from '../../src/lib/format';
@@ -39,7 +40,9 @@ describe('formatChange', () => {
 		[12, '+12.0%'],
 		[-50, '−50.0%'],
 		[0.25, '+0.3%'],
-		[100, '+100.0%']
+		[100, '+100.0%'],
+		[1414.62, '+1,414.6%'],
+		[-123456.78, '−123,456.8%']
 	])('writes %j as %j', (pct, expected) => {
 		expect(formatChange(pct)).toBe(expected);
 	});
@@ -134,6 +137,19 @@ describe('plainText', () => {
 		expect(once).toBe('<b> Tucson (1)');
 		expect(once.isWellFormed()).toBe(true);
 		expect(plainText(once)).toBe(once);
+	});
+});
+
+describe('countryInText', () => {
+	test.each([
+		['MEXICO', 'Mexico'],
+		['CHINA, PEOPLES REPUBLIC OF', 'the Peoples Republic of China'],
+		['OTHER', 'other countries'],
+		['EL SALVADOR', 'El Salvador'],
+		// A comma without a trailing "of" is not an inverted name.
+		['Korea, South', 'Korea, South']
+	])('%s → %s', (text, expected) => {
+		expect(countryInText(text)).toBe(expected);
 	});
 });
 

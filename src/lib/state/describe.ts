@@ -1,6 +1,6 @@
 /** The filter state in words, for subtitles, file names' companions and screen readers. */
 import { AOR_BY_CODE, COMPONENTS, DEMOGRAPHICS, REGIONS, TITLES } from '../data/vocabulary';
-import { nameCase } from '../format';
+import { countryInText } from '../format';
 import type { UrlState } from './url-state';
 
 export function describeFilters(state: UrlState, citizenshipLabel?: string): string {
@@ -14,7 +14,7 @@ export function describeFilters(state: UrlState, citizenshipLabel?: string): str
 	if (state.demographic && Object.hasOwn(DEMOGRAPHICS, state.demographic))
 		parts.push(DEMOGRAPHICS[state.demographic].phrase);
 	if (state.citizenship)
-		parts.push(`citizens of ${nameCase(citizenshipLabel ?? state.citizenship)}`);
+		parts.push(`citizens of ${countryInText(citizenshipLabel ?? state.citizenship)}`);
 	if (state.title !== 'all') parts.push(TITLES[state.title].label);
 	if (state.type !== 'all') parts.push(state.type);
 	if (state.per === 'day') parts.push('average per day');
@@ -49,7 +49,7 @@ export function countedOf(state: UrlState, citizenshipLabel?: string): string {
 		state.demographic && Object.hasOwn(DEMOGRAPHICS, state.demographic)
 			? DEMOGRAPHICS[state.demographic].phrase
 			: null;
-	const country = state.citizenship ? nameCase(citizenshipLabel ?? state.citizenship) : null;
+	const country = state.citizenship ? countryInText(citizenshipLabel ?? state.citizenship) : null;
 	if (demographic) text += ` of ${demographic}`;
 	if (country)
 		text += demographic ? ` who were citizens of ${country}` : ` of citizens of ${country}`;

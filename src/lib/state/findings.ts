@@ -30,7 +30,7 @@ export function seriesFinding(
  */
 export function sectorsFinding(
 	sectors: { name: string; value: number | null; baselineValue: number | null }[],
-	noun: string,
+	noun: { many: string; one: string },
 	counted: string
 ): string | null {
 	const changes = sectors
@@ -47,13 +47,13 @@ export function sectorsFinding(
 	const rose = changes.filter((c) => c > 0).length;
 	const all =
 		changes.length === 1
-			? `the one ${noun.replace(/s$/, '')} with a change`
+			? `the one ${noun.one} with a change`
 			: changes.length === 2
-				? `both ${noun}`
-				: `all ${changes.length} ${noun}`;
+				? `both ${noun.many}`
+				: `all ${changes.length} ${noun.many}`;
 	if (fell === changes.length) return `${counted} fell in ${all}`;
 	if (rose === changes.length) return `${counted} rose in ${all}`;
-	return `${counted} fell in ${fell} of ${changes.length} ${noun} and rose in ${rose}`;
+	return `${counted} fell in ${fell} of ${changes.length} ${noun.many} and rose in ${rose}`;
 }
 
 /** "Changes in U.S. Border Patrol encounters from a year earlier ranged from −96.5% (San Diego Sector) to −27.4% (Big Bend Sector)" */
