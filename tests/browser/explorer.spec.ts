@@ -130,6 +130,14 @@ test('a from/to range zooms the monthly chart: the months of the URL, a y scale 
 	const selection = page.getByTestId('chart-selection');
 	await expect(selection).toHaveAttribute('data-from', '2015-01');
 	await expect(selection).toHaveAttribute('data-to', '2018-12');
+	// Months before Title 42: no band is drawn, and no note explains one.
+	await expect(monthly.locator('.band')).toHaveCount(0);
+	await expect(monthly.getByText('Shaded: the Title 42 period')).toHaveCount(0);
+	await page.goto('/?month=2025-06');
+	await ready(page);
+	await expect(
+		page.getByTestId('figure-monthly').getByText('Shaded: the Title 42 period')
+	).toHaveCount(1);
 });
 
 test('clicking a sector panel filters by it, and back undoes it', async ({ page }) => {

@@ -99,3 +99,19 @@ test('?per=day: the comparison compares averages per day, in its sentence, numbe
 	await expect(total.nth(0)).toHaveText(oneDecimal(baseline));
 	await expect(total.nth(1)).toHaveText(oneDecimal(value));
 });
+
+test('?per=day: the monthly chart reads each month as its average per day, one decimal', async ({
+	page
+}) => {
+	await page.goto(`/?per=day&month=${MONTH}&from=${BASELINE}&to=${MONTH}`);
+	const chart = page.getByTestId('monthly-chart');
+	await expect(chart).toBeVisible();
+	await chart.focus();
+	const readout = page.getByTestId('chart-tooltip');
+	await page.keyboard.press('Home');
+	await expect(readout).toContainText('February 2023');
+	await expect(readout).toContainText(oneDecimal(usbpSouthwestTotal(BASELINE)! / BASELINE_DAYS));
+	await page.keyboard.press('End');
+	await expect(readout).toContainText('February 2024');
+	await expect(readout).toContainText(oneDecimal(usbpSouthwestTotal(MONTH)! / DAYS));
+});
