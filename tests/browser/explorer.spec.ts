@@ -158,6 +158,21 @@ test('clicking a stretch of the border map filters by its sector', async ({ page
 	await expectHeadline(page, '2025-06', { ...USBP_SW, sectors: ['RGV'] });
 });
 
+test('one choice of sectors is one URL, whichever control made it: west to east', async ({
+	page
+}) => {
+	await page.goto('/?month=2025-06');
+	await ready(page);
+	// Rio Grande Valley first on the map, then San Diego on a small-multiples panel…
+	await page.getByTestId('border-map').locator('[data-code="RGV"]').first().click();
+	await expect(page).toHaveURL(/sector=RGV(&|$)/);
+	await ready(page);
+	await page.getByTestId('small-multiples').locator('[data-code="SDC"]').click();
+	// …reads as San Diego, then Rio Grande Valley, as the filter panel's boxes would write it.
+	await expect(page).toHaveURL(/sector=SDC%2CRGV(&|$)|sector=SDC,RGV(&|$)/);
+	await expectHeadline(page, '2025-06', { ...USBP_SW, sectors: ['SDC', 'RGV'] });
+});
+
 test('keyboard only: a sector panel is reached with Tab and chosen with Enter', async ({
 	page
 }) => {

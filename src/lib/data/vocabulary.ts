@@ -129,6 +129,18 @@ export const AREAS_OF_RESPONSIBILITY: AreaOfResponsibility[] = [
 
 export const AOR_BY_CODE = new Map(AREAS_OF_RESPONSIBILITY.map((a) => [a.code, a]));
 
+/**
+ * The chosen areas with `code` added (`on`) or removed, in the vocabulary's order (USBP sectors
+ * west to east, then OFO field offices), so one choice is one URL whether it was made in the
+ * filter panel, on the map or on a small-multiples panel. Codes outside the vocabulary (from an
+ * uploaded file) follow in the order chosen.
+ */
+export function toggleArea(codes: readonly string[], code: string, on = !codes.includes(code)) {
+	const next = new Set(on ? [...codes, code] : codes.filter((c) => c !== code));
+	const known = AREAS_OF_RESPONSIBILITY.map((a) => a.code).filter((c) => next.has(c));
+	return [...known, ...[...next].filter((c) => !AOR_BY_CODE.has(c))];
+}
+
 /** What a list of areas is called: `Sector`, `Field office`, or both (unknown codes, such as a total row, aside). */
 export function areaHeading(codes: Iterable<string>): string {
 	const kinds = new Set<string>();

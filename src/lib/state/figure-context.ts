@@ -7,6 +7,7 @@ import { percentChange } from '../data/change';
 import type { BorderEvent } from '../data/events';
 import type { ManifestFile } from '../data/manifest';
 import { perDay } from '../data/months';
+import { toggleArea } from '../data/vocabulary';
 import { formatCount, formatPerDay } from '../format';
 import { agencyOf, countedOf, describeFilters, placeOf, unrecordedOf } from './describe';
 import type { Sql } from '../data/sql';
@@ -164,12 +165,7 @@ function stateFunctions(
 	// Asked for each sector table row on every redraw; the same state gives the same links.
 	const hrefs = new Map<string, string>();
 	const fns: StateFunctions = {
-		toggleSector: (code) =>
-			navigate({
-				sectors: state.sectors.includes(code)
-					? state.sectors.filter((c) => c !== code)
-					: [...state.sectors, code]
-			}),
+		toggleSector: (code) => navigate({ sectors: toggleArea(state.sectors, code) }),
 		sectorHref: (code) => {
 			let href = hrefs.get(code);
 			if (href === undefined) hrefs.set(code, (href = serialize({ ...state, sectors: [code] })));
