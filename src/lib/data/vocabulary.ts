@@ -141,15 +141,26 @@ export function toggleArea(codes: readonly string[], code: string, on = !codes.i
 	return [...known, ...[...next].filter((c) => !AOR_BY_CODE.has(c))];
 }
 
-/** What a list of areas is called: `Sector`, `Field office`, or both (unknown codes, such as a total row, aside). */
-export function areaHeading(codes: Iterable<string>): string {
+/**
+ * What a list of areas is called in a sentence: sectors, field offices, or both (unknown codes,
+ * such as a total row, aside).
+ */
+export function areaNouns(codes: Iterable<string>): { one: string; many: string } {
 	const kinds = new Set<string>();
 	for (const code of codes) {
 		const aor = AOR_BY_CODE.get(code);
 		if (aor) kinds.add(aor.component);
 	}
-	if (kinds.size === 2) return 'Sector or field office';
-	return kinds.has('ofo') ? 'Field office' : 'Sector';
+	if (kinds.size === 2) return { one: 'sector or field office', many: 'sectors and field offices' };
+	return kinds.has('ofo')
+		? { one: 'field office', many: 'field offices' }
+		: { one: 'sector', many: 'sectors' };
+}
+
+/** A column heading for a list of areas: `Sector`, `Field office`, or `Sector or field office`. */
+export function areaHeading(codes: Iterable<string>): string {
+	const { one } = areaNouns(codes);
+	return one.charAt(0).toUpperCase() + one.slice(1);
 }
 
 /** Lookup rows `(dimension, variant, code)` for DuckDB: one place for every spelling. */
