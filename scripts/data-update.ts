@@ -28,7 +28,7 @@ import {
 import { measureFile } from './data-manifest';
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
-const ROLES: ManifestFile['role'][] = ['encounters', 'southwest-component', 'history'];
+const ROLES: ManifestFile['role'][] = ['encounters', 'history'];
 
 const DESCRIPTIVE = [
 	'label',

@@ -1,16 +1,17 @@
 /**
  * Independent expected values for filtered totals (demographic, citizenship, title, encounter
  * type, several components and regions), straight from the CSV rows with plain loops. It reuses
- * only the month arithmetic and the winning-file rule of expected.ts, never the app's SQL.
+ * only the month arithmetic and the file-choice rule of expected.ts, never the app's SQL.
  */
 import {
 	PRECEDENCE,
 	USBP_SECTORS,
+	chosenFile,
 	manifest,
 	monthOfRow,
 	readRows,
-	winningFile,
 	type Component,
+	type Need,
 	type Region
 } from './expected';
 
@@ -29,7 +30,8 @@ interface Row {
 	month: string;
 	component: Component;
 	region: Region;
-	area: string;
+	/** Null in the Southwest-by-component file, which has no areas. */
+	area: string | null;
 	demographic: string | null;
 	citizenship: string | null;
 	title: string | null;
@@ -92,6 +94,19 @@ function rowsByMonth(path: string): Map<string, Row[]> {
 				type: r['encounter_type'].toLowerCase(),
 				count: Number(r['encounter_count'])
 			};
+		} else if (layout === 'southwest-component') {
+			row = {
+				month,
+				component: r['Component'] === 'U.S. Border Patrol' ? 'usbp' : 'ofo',
+				region: 'southwest',
+				area: null,
+				demographic: DEMOGRAPHIC[r['Demographic']],
+				// Five citizenship groups of its own, not CBP's 22 values: never a citizenship answer.
+				citizenship: null,
+				title: r['Title of Authority'].replace('Title ', ''),
+				type: r['Encounter Type'].toLowerCase(),
+				count: Number(r['Encounter Count'])
+			};
 		} else {
 			const region = REGION[r['land_border_region']];
 			// Before March 2020 every USBP encounter in the PDF series is a Title 8 apprehension.
@@ -116,40 +131,53 @@ function rowsByMonth(path: string): Map<string, Row[]> {
 	return out;
 }
 
-const isAor = (path: string) => path.includes('-aor.csv');
+const scopesOf = (spec: FilterSpec): [Component, Region][] =>
+	spec.components.flatMap((c) => spec.regions.map((r): [Component, Region] => [c, r]));
+
+const needsOf = (spec: FilterSpec, extra: Need[] = []): Need[] => [
+	...(spec.sectors?.length ? (['area'] as const) : []),
+	...(spec.demographic ? (['demographic'] as const) : []),
+	...(spec.citizenship ? (['citizenship'] as const) : []),
+	...extra
+];
+
+/** The rows of the file a month of the filter comes from (one file for all its scopes), or null. */
+function chosenRows(month: string, spec: FilterSpec, extra: Need[] = []): Row[] | null {
+	const path = chosenFile(month, scopesOf(spec), needsOf(spec, extra));
+	if (path === null) return null;
+	return (rowsByMonth(path).get(month) ?? []).filter(
+		(row) =>
+			spec.components.includes(row.component) &&
+			spec.regions.includes(row.region) &&
+			(!spec.sectors?.length || (row.area !== null && spec.sectors.includes(row.area)))
+	);
+}
 
 /**
- * The filter's total for a month, or null when some scope has no file or the winning file lacks
- * a breakdown the filter needs (demographic and citizenship exist only in the AOR releases).
+ * The filter's total for a month, or null when no one file covers all its scopes and holds what
+ * it needs (areas for chosen sectors, a demographic, a citizenship).
  */
 export function filteredTotal(month: string, spec: FilterSpec): number | null {
+	const rows = chosenRows(month, spec);
+	if (rows === null) return null;
 	let total = 0;
-	for (const component of spec.components)
-		for (const region of spec.regions) {
-			const path = winningFile(month, component, region);
-			if (path === null) return null;
-			if ((spec.demographic || spec.citizenship) && !isAor(path)) return null;
-			for (const row of rowsByMonth(path).get(month) ?? []) {
-				if (row.component !== component || row.region !== region) continue;
-				if (spec.sectors?.length && !spec.sectors.includes(row.area)) continue;
-				if (spec.demographic && row.demographic !== spec.demographic) continue;
-				if (spec.citizenship && row.citizenship !== spec.citizenship) continue;
-				if (spec.title && row.title !== spec.title) continue;
-				if (spec.type && row.type !== spec.type) continue;
-				total += row.count;
-			}
-		}
+	for (const row of rows) {
+		if (spec.demographic && row.demographic !== spec.demographic) continue;
+		if (spec.citizenship && row.citizenship !== spec.citizenship) continue;
+		if (spec.title && row.title !== spec.title) continue;
+		if (spec.type && row.type !== spec.type) continue;
+		total += row.count;
+	}
 	return total;
 }
 
-/** Every month any encounters file covers, in order (the span the app's series runs over). */
+/** Every month any encounters file covers in some scope of the filter, in order. */
 export function allCoveredMonths(spec: FilterSpec): string[] {
 	const months = new Set<string>();
-	for (const component of spec.components)
-		for (const region of spec.regions)
-			for (const path of PRECEDENCE)
-				for (const month of rowsByMonth(path).keys())
-					if (winningFile(month, component, region)) months.add(month);
+	for (const scope of scopesOf(spec))
+		for (const path of PRECEDENCE)
+			for (const month of rowsByMonth(path).keys())
+				if (chosenFile(month, [scope])) months.add(month);
 	return [...months].sort();
 }
 
@@ -159,19 +187,17 @@ export function filteredSplit(
 	spec: FilterSpec,
 	dimension: 'demographic' | 'citizenship' | 'title' | 'type'
 ): Map<string, number> | null {
+	const rows = chosenRows(
+		month,
+		spec,
+		dimension === 'demographic' || dimension === 'citizenship' ? [dimension] : []
+	);
+	if (rows === null) return null;
 	const out = new Map<string, number>();
-	for (const component of spec.components)
-		for (const region of spec.regions) {
-			const path = winningFile(month, component, region);
-			if (path === null) return null;
-			if ((dimension === 'demographic' || dimension === 'citizenship') && !isAor(path)) return null;
-			for (const row of rowsByMonth(path).get(month) ?? []) {
-				if (row.component !== component || row.region !== region) continue;
-				if (spec.sectors?.length && !spec.sectors.includes(row.area)) continue;
-				const key = row[dimension];
-				if (key === null) continue;
-				out.set(key, (out.get(key) ?? 0) + row.count);
-			}
-		}
+	for (const row of rows) {
+		const key = row[dimension];
+		if (key === null) continue;
+		out.set(key, (out.get(key) ?? 0) + row.count);
+	}
 	return out;
 }

@@ -278,15 +278,34 @@ function loadEncounterFile(path: string): FileData {
 // ---------------------------------------------------------------------------------------------
 // Precedence
 
-/** Highest precedence first, as documented (newest AOR release, derived sectors, PDF series). */
+/**
+ * Highest precedence first, as documented (newest AOR release, derived sectors, the Southwest
+ * file by component, the PDF series).
+ */
 export const PRECEDENCE = [
 	'nationwide-encounters-fy21-fy24-aor.csv',
 	'nationwide-encounters-fy20-fy23-aor.csv',
 	'usbp_sw_sector_title8_apprehensions_monthly_fy2020_fy2026.csv',
+	'sbo-encounters-fy22-fy25-aug.csv',
 	'usbp_monthly_encounters_by_sector_fy2000_fy2020_long.csv'
 ] as const;
 
 export const SOUTHWEST_COMPONENT_FILE = 'sbo-encounters-fy22-fy25-aug.csv';
+
+/** What a view can need of a file beyond month and scope: areas, demographic, citizenship. */
+export type Need = 'area' | 'demographic' | 'citizenship';
+
+/** What each file holds, read off its columns (data/README.md): the by-component file has no areas. */
+const HOLDS: Record<(typeof PRECEDENCE)[number], Need[]> = {
+	'nationwide-encounters-fy21-fy24-aor.csv': ['area', 'demographic', 'citizenship'],
+	'nationwide-encounters-fy20-fy23-aor.csv': ['area', 'demographic', 'citizenship'],
+	'usbp_sw_sector_title8_apprehensions_monthly_fy2020_fy2026.csv': ['area'],
+	'sbo-encounters-fy22-fy25-aug.csv': ['demographic'],
+	'usbp_monthly_encounters_by_sector_fy2000_fy2020_long.csv': ['area']
+};
+
+export const holdsAll = (path: (typeof PRECEDENCE)[number], needs: Need[]) =>
+	needs.every((n) => HOLDS[path].includes(n));
 
 /** Guards the hard-coded list: a new encounters file in the manifest must be placed here first. */
 function checkPrecedenceCoversManifest() {
@@ -316,12 +335,31 @@ function covers(
 	);
 }
 
-/** The file (path) every number of this month and scope comes from; null when none covers it. */
-export function winningFile(month: string, component: Component, region: Region): string | null {
+/**
+ * The file (path) a month of a view comes from: the first of PRECEDENCE that covers the month in
+ * every one of the view's scopes and holds everything it needs; null when none does. One file
+ * answers all the scopes, so a total never mixes releases.
+ */
+export function chosenFile(
+	month: string,
+	scopes: [Component, Region][],
+	needs: Need[] = []
+): (typeof PRECEDENCE)[number] | null {
 	checkPrecedenceCoversManifest();
 	for (const path of PRECEDENCE)
-		if (covers(entryByPath(path), month, component, region)) return path;
+		if (holdsAll(path, needs) && scopes.every(([c, r]) => covers(entryByPath(path), month, c, r)))
+			return path;
 	return null;
+}
+
+/** The file every number of this month and scope comes from when nothing more is asked. */
+export function winningFile(
+	month: string,
+	component: Component,
+	region: Region,
+	needs: Need[] = []
+): (typeof PRECEDENCE)[number] | null {
+	return chosenFile(month, [[component, region]], needs);
 }
 
 /** As `winningFile`, but the manifest id. */
@@ -363,7 +401,7 @@ export function encountersByArea(
 	component: Component,
 	region: Region
 ): Map<string, number> | null {
-	const path = winningFile(month, component, region);
+	const path = winningFile(month, component, region, ['area']);
 	return path === null ? null : fileByArea(path, month, component, region);
 }
 
@@ -420,7 +458,7 @@ export function usbpSouthwestMonthlySeries(
  */
 export function latestCoveredMonth(): string {
 	let latest = -Infinity;
-	for (const path of PRECEDENCE) {
+	for (const path of PRECEDENCE.filter((p) => holdsAll(p, ['area']))) {
 		for (const [month, cells] of loadEncounterFile(path).byMonth) {
 			if ([...cells.values()].some((c) => c.component === 'usbp' && c.region === 'southwest'))
 				latest = Math.max(latest, monthIndex(month));

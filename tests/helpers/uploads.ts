@@ -195,6 +195,7 @@ export async function loadedTotalsByCell(db: Db, months: string[]): Promise<Map<
 			CAST(coalesce(sum(e.count), 0) AS BIGINT) AS total
 		FROM month_source s
 		LEFT JOIN encounters e ON e.month = s.month AND e.component = s.component AND e.region = s.region
+			AND e.source_id = s.source_id
 		WHERE s.loaded AND list_contains(string_split(${months.join(',')}, ','), strftime(s.month, '%Y-%m'))
 		GROUP BY ALL`);
 	return new Map(rows.map((r) => [r.key, r.total]));

@@ -166,9 +166,16 @@ describe('composition', () => {
 	test('leaves out months whose source has no such breakdown', async () => {
 		const rows = await composition(db, DEFAULT_FILTERS, 'demographic');
 		const months = rows.map((r) => monthKey(r.month));
-		expect(months).not.toContain('2025-06');
+		// The PDF series and the derived sector file have no demographics; the by-component file
+		// answers Oct 2024 – Aug 2025.
 		expect(months).not.toContain('2019-06');
+		expect(months).not.toContain('2025-09');
 		expect(months).toContain('2024-06');
+		expect(months).toContain('2025-06');
+		const june2025 = new Map(
+			rows.filter((r) => monthKey(r.month) === '2025-06').map((r) => [r.key, r.value])
+		);
+		expect(june2025).toEqual(filteredSplit('2025-06', specOf(DEFAULT_FILTERS), 'demographic'));
 	});
 });
 

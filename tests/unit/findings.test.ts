@@ -2,6 +2,7 @@
 import { describe, expect, test } from 'vitest';
 import {
 	largestFinding,
+	noAreasFinding,
 	rangeFinding,
 	sectorsFinding,
 	seriesFinding,
@@ -28,6 +29,20 @@ describe('seriesFinding', () => {
 	});
 	test('has nothing to say without values', () => {
 		expect(seriesFinding([{ month: m(2020, 1), value: null }])).toBeNull();
+	});
+});
+
+describe('noAreasFinding', () => {
+	test('names the months no file breaks down, and what is counted', () => {
+		expect(noAreasFinding([m(2025, 6)], { one: 'sector' }, 'OFO encounters')).toBe(
+			'No file here breaks OFO encounters down by sector for Jun 2025'
+		);
+		expect(
+			noAreasFinding([m(2024, 6), m(2025, 6)], { one: 'field office' }, 'OFO encounters')
+		).toBe('No file here breaks OFO encounters down by field office for Jun 2024 or Jun 2025');
+	});
+	test('has nothing to say when every month has areas', () => {
+		expect(noAreasFinding([], { one: 'sector' }, 'OFO encounters')).toBeNull();
 	});
 });
 

@@ -1,7 +1,7 @@
 /**
  * A deep link with a demographic or citizenship filter is asked of the engine while only the
  * small files are in (the first of the two load steps): the large AOR releases, the only files
- * with those breakdowns, are still arriving. The views must then be pending (null months), never
+ * with those breakdowns before Oct 2024, are still arriving. Their months must then be pending (null), never
  * an error: the browser showed "Could not convert string 'uc' to INT32" for seconds when the
  * breakdown columns took their type from files without them.
  */
@@ -11,7 +11,7 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import type { Db } from '../../src/lib/data/db';
 import { createNodeDb } from '../../src/lib/data/duckdb-node';
 import { buildViews, fetchAll, ingestFiles, prepareDatabase } from '../../src/lib/data/load';
-import { parseMonthKey } from '../../src/lib/data/months';
+import { monthKey, parseMonthKey } from '../../src/lib/data/months';
 import { trusted } from '../../src/lib/data/sql';
 import { loadSteps } from '../../src/lib/state/data-state.svelte';
 import { loadPageView } from '../../src/lib/state/page-view';
@@ -71,6 +71,14 @@ describe('before the AOR releases are loaded', () => {
 	])('?%s gives a pending view, not an error', async (_, change) => {
 		const view = await loadPageView(db, { ...DEFAULT_URL_STATE, ...change }, files);
 		expect(view.pending).toBe(true);
-		expect(view.series.every((m) => m.value === null)).toBe(true);
+		// Only months after the AOR releases, which the Southwest-by-component file (a small
+		// file) answers by demographic, may have a number yet.
+		const lastAorMonth = manifestFiles
+			.filter((f) => f.layout === 'aor')
+			.map((f) => f.coverage.to)
+			.sort()
+			.pop()!;
+		const answered = view.series.filter((m) => m.value !== null).map((m) => monthKey(m.month));
+		expect(answered.filter((m) => m <= lastAorMonth)).toEqual([]);
 	});
 });

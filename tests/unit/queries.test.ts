@@ -14,7 +14,13 @@ import { southwestComponentTotal } from '../../src/lib/queries/southwest-compone
 import { sql } from '../../src/lib/data/sql';
 import {
 	SOUTHWEST_SECTOR_CODES,
+	chosenFile,
 	latestCoveredMonth,
+	manifest,
+	southwestComponentMonths,
+	type Component,
+	type Need,
+	type Region,
 	nextMonth,
 	southwestComponentTotal as expectedComponentTotal,
 	usbpSouthwestBySector,
@@ -134,12 +140,42 @@ describe('monthCoverage', () => {
 		expect(await answered(DEFAULT_FILTERS)).toEqual(['1999-10', latestCoveredMonth()]);
 	});
 
-	test('OFO Southwest ends with the last AOR release', async () => {
+	test('OFO Southwest ends with the Southwest-by-component file', async () => {
+		const months = southwestComponentMonths();
 		expect(await answered({ ...DEFAULT_FILTERS, components: ['ofo'] })).toEqual([
 			'2019-10',
-			'2024-09'
+			months[months.length - 1]
 		]);
 	});
+
+	test.each<[string, Filters]>([
+		['USBP Southwest', DEFAULT_FILTERS],
+		['USBP Southwest, unaccompanied children', { ...DEFAULT_FILTERS, demographic: 'uc' }],
+		['both components, Southwest', { ...DEFAULT_FILTERS, components: ['usbp', 'ofo'] }],
+		[
+			'OFO, every region',
+			{ ...DEFAULT_FILTERS, components: ['ofo'], regions: ['southwest', 'northern', 'other'] }
+		],
+		['Tucson, Title 8', { ...DEFAULT_FILTERS, sectors: ['TCA'], title: '8' }]
+	])(
+		'%s: every answered month comes from the one file the precedence chooses',
+		async (_, filters) => {
+			const scopes = filters.components.flatMap((c) =>
+				filters.regions.map((r): [Component, Region] => [c, r])
+			);
+			const needs: Need[] = [
+				...(filters.sectors.length ? (['area'] as const) : []),
+				...(filters.demographic ? (['demographic'] as const) : [])
+			];
+			const ids = new Map(manifest().files.map((f) => [f.path, f.id]));
+			for (const c of await monthCoverage(db, filters)) {
+				const chosen = chosenFile(monthKey(c.month), scopes, needs);
+				expect([monthKey(c.month), c.answerable]).toEqual([monthKey(c.month), chosen !== null]);
+				if (chosen)
+					expect([monthKey(c.month), c.sourceIds]).toEqual([monthKey(c.month), [ids.get(chosen)]]);
+			}
+		}
+	);
 });
 
 describe('southwestComponentTotal', () => {
@@ -163,16 +199,14 @@ describe('southwestComponentTotal', () => {
 
 describe('the normalized view', () => {
 	test('maps every row of every file to known codes', async () => {
+		// Only the by-component file has no areas; the AOR releases and it have demographics.
 		const [unknown] = await db.query<{ n: number }>(sql`
 			SELECT CAST(count(*) AS INTEGER) AS n FROM encounter_rows
-			WHERE month IS NULL OR component IS NULL OR region IS NULL OR aor_code IS NULL OR aor_name IS NULL
-				OR count IS NULL OR (source_id LIKE 'aor_%' AND (demographic IS NULL OR title IS NULL OR encounter_type IS NULL))`);
+			WHERE month IS NULL OR component IS NULL OR region IS NULL OR count IS NULL
+				OR (source_id <> 'sw_component_fy22_fy25' AND (aor_code IS NULL OR aor_name IS NULL))
+				OR (source_id LIKE 'aor_%' AND (demographic IS NULL OR title IS NULL OR encounter_type IS NULL))
+				OR (source_id = 'sw_component_fy22_fy25' AND (aor_code IS NOT NULL OR region <> 'southwest'
+					OR demographic IS NULL OR title IS NULL OR encounter_type IS NULL))`);
 		expect(unknown.n).toBe(0);
-	});
-
-	test('takes each month and scope from exactly one file', async () => {
-		const rows = await db.query<{ n: number }>(sql`
-			SELECT CAST(count(DISTINCT source_id) AS INTEGER) AS n FROM encounters GROUP BY month, component, region HAVING count(DISTINCT source_id) > 1`);
-		expect(rows).toEqual([]);
 	});
 });

@@ -21,7 +21,7 @@ import {
 	type ValidationResult
 } from '../../src/lib/upload/validate';
 import { sql } from '../../src/lib/data/sql';
-import { DATA_DIR, manifest } from '../helpers/expected';
+import { DATA_DIR, manifest, monthRange, nextMonth } from '../helpers/expected';
 import { manifestFiles } from '../helpers/node-db';
 
 const FIXTURES = new URL('../fixtures/', import.meta.url);
@@ -537,8 +537,11 @@ describe('overlap with the loaded files', () => {
 		const derived = realFile('usbp_sw_sector_title8_apprehensions_monthly_fy2020_fy2026.csv');
 		const report = overlap(derived, without(derived.fileName));
 		expect(report.files.find((f) => f.id === 'aor_fy21_fy24')?.uploadWins).toBe(false);
-		expect(report.newMonths[0]).toBe('2024-10');
-		expect(report.newMonths).toHaveLength(23);
+		// It ranks above the Southwest-by-component file, which has no sectors.
+		expect(report.files.find((f) => f.id === 'sw_component_fy22_fy25')?.uploadWins).toBe(true);
+		const byComponent = loaded.find((f) => f.id === 'sw_component_fy22_fy25')!;
+		const first = nextMonth(byComponent.coverage.to);
+		expect(report.newMonths).toEqual(monthRange(first, derived.coverage!.to));
 	});
 
 	test('a file of the same name is pointed out', () => {
@@ -564,9 +567,14 @@ describe('overlap with the loaded files', () => {
 		expect(report.files.every((f) => f.uploadWins === null)).toBe(true);
 	});
 
-	test('the Southwest-by-component file competes only with its own kind', () => {
+	test('the Southwest-by-component file competes with the files of its scope, below the AOR releases', () => {
 		const report = overlap(validateFixture('upload/southwest-component-sample.csv'), loaded);
-		expect(report.files.map((f) => f.id)).toEqual(['sw_component_fy22_fy25']);
-		expect(report.files[0].uploadWins).toBe(false);
+		expect(report.files.map((f) => f.id).sort()).toEqual([
+			'aor_fy20_fy23',
+			'aor_fy21_fy24',
+			// OFO rows only: the USBP sector file shares no scope with it.
+			'sw_component_fy22_fy25'
+		]);
+		expect(report.files.every((f) => f.uploadWins === false)).toBe(true);
 	});
 });

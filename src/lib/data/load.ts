@@ -90,7 +90,7 @@ export async function ingestFiles(
 			await db.registerFile(registeredName(file), bytes);
 			await db.query(ingestStatement(file));
 			await db.dropFile(registeredName(file));
-			if (file.role === 'southwest-component') await db.query(southwestComponentStatement(file));
+			if (file.layout === 'southwest-component') await db.query(southwestComponentStatement(file));
 			if (file.role === 'encounters') {
 				await db.query(normalizeFileStatement(file));
 				assertNoProblems((await db.query<FileProblems>(fileProblemsStatement(file)))[0]);

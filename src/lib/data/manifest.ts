@@ -26,11 +26,8 @@ export interface ManifestFile {
 	data_as_of: string;
 	/** True for files made by this project's sources from CBP material (transcribed, reshaped). */
 	derived: boolean;
-	/**
-	 * `encounters` feeds the normalized view; `southwest-component` only its own views;
-	 * `history` the annual long-history series.
-	 */
-	role: 'encounters' | 'southwest-component' | 'history';
+	/** `encounters` feeds the normalized view; `history` the annual long-history series. */
+	role: 'encounters' | 'history';
 	measures: string;
 	scope: { components: ComponentCode[]; regions: RegionCode[] };
 	sha256: string;
@@ -52,16 +49,35 @@ export interface Manifest {
 }
 
 /**
- * The documented precedence: a CBP CSV release (by AOR) beats the derived sector file, which beats
- * the FY2000–FY2020 PDF series; among CSV releases, the newer release wins. Higher rank wins.
+ * The documented precedence (data/README.md): a CBP CSV release by AOR beats the derived sector
+ * file, which beats CBP's Southwest-by-component file, which beats the FY2000–FY2020 PDF series;
+ * among releases of one layout, the newer wins. Higher rank wins, among the files that hold what a
+ * view needs (`LAYOUT_HOLDS`).
  */
 const LAYOUT_TIER: Record<LayoutId, number> = {
-	aor: 3,
-	'sector-derived': 2,
+	aor: 4,
+	'sector-derived': 3,
+	'southwest-component': 2,
 	'sector-pdf': 1,
-	'southwest-component': 0,
 	'annual-nationwide': 0,
 	'annual-sector': 0
+};
+
+/** What a view can ask of a file beyond its month and scope. */
+export type Breakdown = 'aor' | 'demographic' | 'citizenship';
+
+/**
+ * The breakdowns each layout's rows hold. A view that needs one (a sector's count, a demographic)
+ * is answered by the highest-ranked file that holds it: the Southwest-by-component file has
+ * demographics but no sectors; the sector files have sectors but no demographics.
+ */
+export const LAYOUT_HOLDS: Record<LayoutId, Record<Breakdown, boolean>> = {
+	aor: { aor: true, demographic: true, citizenship: true },
+	'sector-derived': { aor: true, demographic: false, citizenship: false },
+	'southwest-component': { aor: false, demographic: true, citizenship: false },
+	'sector-pdf': { aor: true, demographic: false, citizenship: false },
+	'annual-nationwide': { aor: false, demographic: false, citizenship: false },
+	'annual-sector': { aor: true, demographic: false, citizenship: false }
 };
 
 export function precedenceRank(files: ManifestFile[]): Map<string, number> {

@@ -8,15 +8,16 @@
  *   reconciliation reads it); an `encounters`-role file's rows are normalized once, into `<id>_rows`;
  * - `label_vocab(dimension, variant, code)` and `aor_vocab(code, name, component, region, west_to_east)`;
  * - `encounter_rows`: every `encounters`-role file normalized to one shape, all sources kept;
- * - `source_scope` / `month_source`: which file wins each (month, component, region), and whether
- *   it is loaded yet (the big files load after the first view is drawn);
- * - `encounters`: `encounter_rows` restricted to the winning file (materialized), what every query reads;
+ * - `source_scope` / `source_months`: every file covering each (month, component, region), its
+ *   rank, what it holds and whether it is loaded yet (the big files load after the first view is
+ *   drawn); `month_source` the one that wins when nothing more is asked;
+ * - `encounters`: what every query reads, keeping only the file its `answerable` months chose;
  * - `southwest_component`: the Southwest-by-component file, normalized, for its own views only;
  * - `annual_history`: the annual files (nationwide from FY1925, Southwest sectors from FY1960).
  */
 import { TITLE_42_FIRST_MONTH } from './definitions';
 import type { ManifestFile } from './manifest';
-import { precedenceRank } from './manifest';
+import { LAYOUT_HOLDS, precedenceRank } from './manifest';
 import { MONTH_ABBREVIATIONS, monthKey } from './months';
 import { AREAS_OF_RESPONSIBILITY, SOUTHWEST_SECTORS_WEST_TO_EAST, labelVariants } from './vocabulary';
 import { identifier, join, sql, trusted, type Sql } from './sql';
@@ -65,6 +66,11 @@ export function ingestStatement(file: ManifestFile, source = registeredName(file
 const monthNumber = (column: string) =>
 	`list_position([${MONTH_ABBREVIATIONS.map((m) => `'${m}'`).join(', ')}], upper(trim(${column})))`;
 
+/** A CBP release's rows with `fy` (from `2025 (FYTD)` too) and `m` (1–12) added. */
+const fiscalRows = (table: string) =>
+	`(SELECT *, CAST(regexp_extract("Fiscal Year", '^\\s*(\\d{4})', 1) AS INTEGER) AS fy,
+		${monthNumber('"Month (abbv)"')} AS m FROM ${table})`;
+
 /** `LEFT JOIN label_vocab <alias>` on one dimension's spelling. */
 const vocabJoin = (alias: string, dimension: string, column: string) =>
 	`LEFT JOIN label_vocab ${alias} ON ${alias}.dimension = '${dimension}' AND ${alias}.variant = trim(${column})`;
@@ -88,8 +94,7 @@ function normalizedSelect(file: ManifestFile): string {
 					r.fy AS fiscal_year, comp.code AS component, reg.code AS region, aor.code AS aor_code,
 					dem.code AS demographic, trim(r."Citizenship") AS citizenship, tit.code AS title,
 					typ.code AS encounter_type, CAST(r."Encounter Count" AS INTEGER) AS count, ${source} AS source_id
-				FROM (SELECT *, CAST(regexp_extract("Fiscal Year", '^\\s*(\\d{4})', 1) AS INTEGER) AS fy,
-						${monthNumber('"Month (abbv)"')} AS m FROM ${table}) r
+				FROM ${fiscalRows(table)} r
 				${vocabJoin('comp', 'component', 'r."Component"')}
 				${vocabJoin('reg', 'region', 'r."Land Border Region"')}
 				LEFT JOIN label_vocab aor ON aor.dimension = 'aor_' || comp.code AND aor.variant = trim(r."Area of Responsibility")
@@ -107,6 +112,18 @@ function normalizedSelect(file: ManifestFile): string {
 				LEFT JOIN label_vocab aor ON aor.dimension = 'aor_' || comp.code AND aor.variant = trim(r.area_of_responsibility)
 				${vocabJoin('tit', 'title', 'r.title_of_authority')}
 				${vocabJoin('typ', 'encounter_type', 'r.encounter_type')}`;
+		case 'southwest-component':
+			// No sector, and citizenship only in five groups of its own: those stay out of the
+			// citizenship column, which holds CBP's 22 values.
+			return `SELECT make_date(r.fy - CASE WHEN r.m >= 10 THEN 1 ELSE 0 END, r.m, 1) AS month,
+					r.fy AS fiscal_year, comp.code AS component, 'southwest' AS region, CAST(NULL AS VARCHAR) AS aor_code,
+					dem.code AS demographic, CAST(NULL AS VARCHAR) AS citizenship, tit.code AS title,
+					typ.code AS encounter_type, CAST(r."Encounter Count" AS INTEGER) AS count, ${source} AS source_id
+				FROM ${fiscalRows(table)} r
+				${vocabJoin('comp', 'component', 'r."Component"')}
+				${vocabJoin('dem', 'demographic', 'r."Demographic"')}
+				${vocabJoin('tit', 'title', 'r."Title of Authority"')}
+				${vocabJoin('typ', 'encounter_type', 'r."Encounter Type"')}`;
 		case 'sector-pdf':
 			// The PDF gives one count per sector and month. Before Title 42 every USBP encounter
 			// was a Title 8 apprehension; from March 2020 the count mixes in expulsions unsplit.
@@ -151,15 +168,15 @@ export interface FileProblems {
 export function fileProblemsStatement(file: ManifestFile): Sql {
 	// The PDF series has no title or type after February 2020 and no demographic at all.
 	const required = {
-		aor: 'title IS NULL OR encounter_type IS NULL OR demographic IS NULL',
-		'sector-derived': 'title IS NULL OR encounter_type IS NULL',
-		'sector-pdf': 'false',
-		'southwest-component': 'false',
+		aor: 'aor_code IS NULL OR title IS NULL OR encounter_type IS NULL OR demographic IS NULL',
+		'sector-derived': 'aor_code IS NULL OR title IS NULL OR encounter_type IS NULL',
+		'sector-pdf': 'aor_code IS NULL',
+		'southwest-component': 'title IS NULL OR encounter_type IS NULL OR demographic IS NULL',
 		'annual-nationwide': 'false',
 		'annual-sector': 'false'
 	}[file.layout];
 	return sql`SELECT CAST(count(*) FILTER (WHERE month IS NULL) AS INTEGER) AS "badMonths",
-			CAST(count(*) FILTER (WHERE component IS NULL OR region IS NULL OR aor_code IS NULL
+			CAST(count(*) FILTER (WHERE component IS NULL OR region IS NULL
 				OR ${trusted(required)}) AS INTEGER) AS "unknownLabels",
 			CAST(count(*) FILTER (WHERE count IS NULL OR count < 0) AS INTEGER) AS "badCounts"
 		FROM ${rowsTable(file)}`;
@@ -177,8 +194,10 @@ export function normalizedStatements(
 	const allEncounterFiles = files.filter((f) => f.role === 'encounters');
 	const rank = precedenceRank(allEncounterFiles);
 	const encounterFiles = allEncounterFiles.filter((f) => loaded.has(f.id));
-	const scopeRow = (f: ManifestFile, from: string, to: string, component: string, region: string) =>
-		sql`(${f.id}, ${rank.get(f.id) ?? 0}, CAST(${`${from}-01`} AS DATE), CAST(${`${to}-01`} AS DATE), ${component}, ${region}, ${f.layout === 'aor'}, ${f.layout === 'aor'}, ${loaded.has(f.id)}, ${f.layout})`;
+	const scopeRow = (f: ManifestFile, from: string, to: string, component: string, region: string) => {
+		const holds = LAYOUT_HOLDS[f.layout];
+		return sql`(${f.id}, ${rank.get(f.id) ?? 0}, CAST(${`${from}-01`} AS DATE), CAST(${`${to}-01`} AS DATE), ${component}, ${region}, ${holds.aor}, ${holds.demographic}, ${holds.citizenship}, ${loaded.has(f.id)}, ${f.layout})`;
+	};
 	// A bundled release covers its whole range and scope (a key it leaves out is 0); an upload
 	// covers only the months and scopes it has rows for, so a sparse file replaces nothing else.
 	const scopes = allEncounterFiles.flatMap((f) =>
@@ -202,31 +221,32 @@ export function normalizedStatements(
 			SELECT n.month, n.fiscal_year, n.component, n.region, n.aor_code, v.name AS aor_name,
 				n.demographic, n.slug AS citizenship, l.label AS citizenship_label, n.title,
 				n.encounter_type, n.count, n.source_id
-			FROM n LEFT JOIN aor_vocab v ON v.code = n.aor_code LEFT JOIN labels l ON l.slug = n.slug`
+			FROM n LEFT JOIN aor_vocab v ON v.code = n.aor_code LEFT JOIN labels l ON l.slug = n.slug
+			ORDER BY n.month, n.source_id`
 		: sql`CREATE OR REPLACE TABLE encounter_rows (month DATE, fiscal_year INTEGER, component VARCHAR,
 			region VARCHAR, aor_code VARCHAR, aor_name VARCHAR, demographic VARCHAR, citizenship VARCHAR,
 			citizenship_label VARCHAR, title VARCHAR, encounter_type VARCHAR, count INTEGER, source_id VARCHAR)`;
 	return [
 		combined,
-		// Only the AOR releases break counts down by demographic and citizenship: a filter on
-		// either can be answered only in months an AOR release wins.
 		sql`CREATE OR REPLACE TABLE source_scope (source_id VARCHAR, rank INTEGER, month_from DATE, month_to DATE,
-			component VARCHAR, region VARCHAR, has_demographic BOOLEAN, has_citizenship BOOLEAN, loaded BOOLEAN,
-			layout VARCHAR)`,
+			component VARCHAR, region VARCHAR, has_aor BOOLEAN, has_demographic BOOLEAN, has_citizenship BOOLEAN,
+			loaded BOOLEAN, layout VARCHAR)`,
 		...(scopes.length ? [sql`INSERT INTO source_scope VALUES ${join(scopes, ', ')}`] : []),
+		// Every file covering each month and scope, with what it holds: a view picks from these
+		// the highest-ranked file that covers all its scopes and holds what it needs (`answerableCte`).
+		sql`CREATE OR REPLACE TABLE source_months AS
+			SELECT CAST(m.month AS DATE) AS month, s.component, s.region, s.source_id, s.rank,
+				s.has_aor, s.has_demographic, s.has_citizenship, s.loaded
+			FROM source_scope s, unnest(generate_series(s.month_from, s.month_to, INTERVAL 1 MONTH)) AS m(month)`,
+		// The file each month and scope comes from when nothing more is asked of it.
 		sql`CREATE OR REPLACE TABLE month_source AS
-			SELECT CAST(m.month AS DATE) AS month, s.component, s.region, arg_max(s.source_id, s.rank) AS source_id,
-				arg_max(s.has_demographic, s.rank) AS has_demographic, arg_max(s.has_citizenship, s.rank) AS has_citizenship,
-				arg_max(s.loaded, s.rank) AS loaded
-			FROM source_scope s, unnest(generate_series(s.month_from, s.month_to, INTERVAL 1 MONTH)) AS m(month)
-			GROUP BY ALL`,
+			SELECT month, component, region, arg_max(source_id, rank) AS source_id, arg_max(loaded, rank) AS loaded
+			FROM source_months GROUP BY ALL`,
 		// Which areas report in each scope, so queries need not scan all rows to list them.
-		sql`CREATE OR REPLACE TABLE scope_aors AS SELECT DISTINCT component, region, aor_code FROM encounter_rows`,
-		// Materialized once per load (not a view) so that every query reads only the winning rows.
-		sql`CREATE OR REPLACE TABLE encounters AS
-			SELECT r.* FROM encounter_rows r JOIN month_source s
-				ON r.month = s.month AND r.component = s.component AND r.region = s.region AND r.source_id = s.source_id
-			ORDER BY r.month`
+		sql`CREATE OR REPLACE TABLE scope_aors AS SELECT DISTINCT component, region, aor_code FROM encounter_rows
+			WHERE aor_code IS NOT NULL`,
+		// Every loaded file's rows: a query keeps only its months' chosen file (`answerable`).
+		sql`CREATE OR REPLACE VIEW encounters AS SELECT * FROM encounter_rows`
 	];
 }
 
@@ -238,8 +258,7 @@ export function southwestComponentStatement(file: ManifestFile): Sql {
 			comp.code AS component, dem.code AS demographic, trim(r."Citizenship Grouping") AS citizenship_group,
 			tit.code AS title, typ.code AS encounter_type, CAST(r."Encounter Count" AS INTEGER) AS count,
 			${file.id} AS source_id
-		FROM (SELECT *, CAST(regexp_extract("Fiscal Year", '^\\s*(\\d{4})', 1) AS INTEGER) AS fy,
-				${trusted(monthNumber('"Month (abbv)"'))} AS m FROM ${trusted(table)}) r
+		FROM ${trusted(fiscalRows(table))} r
 		${trusted(vocabJoin('comp', 'component', 'r."Component"'))}
 		${trusted(vocabJoin('dem', 'demographic', 'r."Demographic"'))}
 		${trusted(vocabJoin('tit', 'title', 'r."Title of Authority"'))}

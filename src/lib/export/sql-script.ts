@@ -78,7 +78,7 @@ export function setupStatements(
 		...vocabularyTables(),
 		...files.flatMap((file) => [
 			ingestStatement(file, paths.get(file.id) ?? file.path),
-			...(file.role === 'southwest-component' ? [southwestComponentStatement(file)] : []),
+			...(file.layout === 'southwest-component' ? [southwestComponentStatement(file)] : []),
 			...(file.role === 'encounters' ? [normalizeFileStatement(file)] : [])
 		]),
 		...normalizedStatements(files),

@@ -40,7 +40,7 @@ export function compositionSql(filters: Filters, dimension: CompositionDimension
 		sql`
 		WITH ${answerableCte(filters, BREAKDOWN[dimension])}
 		SELECT e.month, ${key} AS key, ${label} AS label, CAST(sum(e.count) AS BIGINT) AS value
-		FROM encounters e JOIN answerable a ON a.month = e.month
+		FROM encounters e JOIN answerable a ON a.month = e.month AND a.source_id = e.source_id
 		WHERE ${encounterConditions(filters, 'e')} AND ${key} IS NOT NULL
 		GROUP BY e.month, ${key}
 		ORDER BY e.month, key`
@@ -65,10 +65,10 @@ export function compositionByAreaSql(scope: Filters, dimension: CompositionDimen
 	return named(
 		'The composition of each area of the scope, by month',
 		sql`
-		WITH ${answerableCte(scope, BREAKDOWN[dimension])}
+		WITH ${answerableCte(scope, [...BREAKDOWN[dimension], 'aor'])}
 		SELECT e.aor_code AS code, e.month, ${key} AS key, ${label} AS label,
 			CAST(sum(e.count) AS BIGINT) AS value
-		FROM encounters e JOIN answerable a ON a.month = e.month
+		FROM encounters e JOIN answerable a ON a.month = e.month AND a.source_id = e.source_id
 		WHERE ${encounterConditions(scope, 'e')} AND ${key} IS NOT NULL
 			AND e.aor_code IS NOT NULL
 		GROUP BY e.month, e.aor_code, ${key}

@@ -3,6 +3,7 @@
  * `encounters` view, and the months the filter can be answered in (`answerable`), which every
  * query uses so that a month a source cannot answer is null, never a partial number.
  */
+import type { Breakdown } from '../data/manifest';
 import type { ComponentCode, RegionCode } from '../data/vocabulary';
 import { join, list, oneOf, sql, trusted, type Sql } from '../data/sql';
 
@@ -33,7 +34,7 @@ function column(alias: string, name: string): Sql {
 	return trusted(`${alias}.${name}`);
 }
 
-/** Conditions on the scope columns (component, region) shared by `encounters` and `month_source`. */
+/** Conditions on the scope columns (component, region) shared by `encounters` and `source_months`. */
 export function scopeConditions(filters: Filters, alias: string): Sql {
 	return sql`${column(alias, 'component')} IN ${list(filters.components)} AND ${column(alias, 'region')} IN ${list(filters.regions)}`;
 }
@@ -52,30 +53,55 @@ export function encounterConditions(filters: Filters, alias: string): Sql {
 	return join(parts, ' AND ');
 }
 
-/** The breakdowns a filter (or a composition by one of them) needs from its sources. */
-export type Breakdown = 'demographic' | 'citizenship';
+export type { Breakdown };
 
+/** What a filter asks of its sources: a sector's rows, a demographic, a citizenship. */
 export function breakdownsOf(filters: Filters): Breakdown[] {
 	return [
+		...(filters.sectors.length ? (['aor'] as const) : []),
 		...(filters.demographic ? (['demographic'] as const) : []),
 		...(filters.citizenship ? (['citizenship'] as const) : [])
 	];
 }
 
 /**
- * A CTE `answerable(month)`: months in which every scope of the filter (component × region) has a
- * winning source, loaded, with the breakdowns the filter needs.
+ * CTEs over `source_months` for the filter's scopes (component × region):
+ * - `fits(month, source_id, rank, loaded, fits)`: files covering every scope of the filter in a
+ *   month, and whether each holds the breakdowns asked (the filter's and `extra`);
+ * - `chosen(month, source_id, loaded, best_id, winners, covered)`, for every month a file covers
+ *   some scope in: the highest-ranked file that fits, loaded or not (a month whose file is still
+ *   loading is pending, never answered from a lower-ranked one); the highest-ranked covering every
+ *   scope (`best_id`, to name when none fits); each scope's own winner and the scopes covered;
+ * - `answerable(month, source_id)`: months whose chosen file is loaded. Queries join `encounters`
+ *   on both columns, so one month's total always comes from one file.
  */
 export function answerableCte(filters: Filters, extra: Breakdown[] = []): Sql {
 	const needs = [...new Set([...breakdownsOf(filters), ...extra])];
-	const capability = needs.length
-		? trusted(needs.map((b) => `bool_and(ms.has_${b})`).join(' AND '))
-		: trusted('true');
-	return sql`answerable AS (
-		SELECT ms.month FROM month_source ms
+	const holds = trusted(needs.length ? needs.map((b) => `ms.has_${b}`).join(' AND ') : 'true');
+	return sql`fits AS (
+		SELECT ms.month, ms.source_id, max(ms.rank) AS rank, bool_and(ms.loaded) AS loaded,
+			bool_and(${holds}) AS fits
+		FROM source_months ms
 		WHERE ${scopeConditions(filters, 'ms')}
-		GROUP BY ms.month
-		HAVING count(*) = ${filters.components.length * filters.regions.length} AND bool_and(ms.loaded)
-			AND ${capability}
-	)`;
+		GROUP BY ms.month, ms.source_id
+		HAVING count(DISTINCT (ms.component, ms.region)) = ${filters.components.length * filters.regions.length}
+	),
+	scope_months AS (
+		SELECT ms.month, list(DISTINCT ms.source_id ORDER BY ms.source_id) AS winners,
+			list(ms.component || '/' || ms.region) AS covered
+		FROM month_source ms WHERE ${scopeConditions(filters, 'ms')} GROUP BY ms.month
+	),
+	chosen AS (
+		SELECT m.month, arg_max(f.source_id, f.rank) FILTER (WHERE f.fits) AS source_id,
+			arg_max(f.loaded, f.rank) FILTER (WHERE f.fits) AS loaded,
+			arg_max(f.source_id, f.rank) AS best_id, any_value(m.winners) AS winners,
+			any_value(m.covered) AS covered
+		FROM scope_months m LEFT JOIN fits f ON f.month = m.month GROUP BY m.month
+	),
+	answerable AS (SELECT month, source_id FROM chosen WHERE loaded)`;
 }
+
+/** The files a month of `chosen` comes from: its chosen file, else the best, else each scope's. */
+export const CHOSEN_SOURCE_IDS = trusted(
+	'CASE WHEN coalesce(c.source_id, c.best_id) IS NOT NULL THEN [coalesce(c.source_id, c.best_id)] ELSE c.winners END'
+);

@@ -8,7 +8,10 @@ import { sectorMonthly } from './sector-monthly';
 export interface Headline {
 	month: Date;
 	baselineMonth: Date;
-	/** The sum of `sectors[].value`: null when the filter cannot be answered in the month. */
+	/**
+	 * The filter's count (with sectors chosen, the sum of `sectors[].value`): null when the filter
+	 * cannot be answered in the month.
+	 */
 	value: number | null;
 	baselineValue: number | null;
 	/** Null when either count is missing or the baseline is 0. */
@@ -25,10 +28,10 @@ const sumOf = (values: (number | null)[]) =>
 		: values.reduce<number>((a, v) => a + (v ?? 0), 0);
 
 /**
- * The filter's count for a month against a baseline month, built from its per-area parts. The
- * parts are read from the per-area and monthly series of the filter's scope (one statement each,
- * whatever the month and the chosen sectors, so the explorer's cache answers a change of either
- * without asking DuckDB again).
+ * The filter's count for a month against a baseline month, with its per-area parts. Both are
+ * read from the per-area and monthly series of the filter's scope (one statement each, whatever
+ * the month and the chosen sectors, so the explorer's cache answers a change of either without
+ * asking DuckDB again).
  */
 export async function headline(
 	db: Db,
@@ -39,10 +42,12 @@ export async function headline(
 	// Every area of the filter's scope: the chosen ones are picked below, so a change of sectors
 	// within the scope asks nothing new.
 	const scope = { ...filters, sectors: [] };
-	const [every, series] = await Promise.all([sectorMonthly(db, scope), monthlyTotals(db, scope)]);
-	const areas = filters.sectors.length
-		? every.filter((row) => filters.sectors.includes(row.code))
-		: every;
+	const chosenAreas = filters.sectors.length > 0;
+	const [every, series] = await Promise.all([
+		sectorMonthly(db, scope),
+		monthlyTotals(db, scope, chosenAreas ? ['aor'] : [])
+	]);
+	const areas = chosenAreas ? every.filter((row) => filters.sectors.includes(row.code)) : every;
 	const at = (m: Date) => m.getTime();
 	const values = new Map<
 		string,
@@ -60,9 +65,14 @@ export async function headline(
 		value: a.byMonth.get(at(month)) ?? null,
 		baselineValue: a.byMonth.get(at(baselineMonth)) ?? null
 	}));
-	const sourcesOf = (m: Date) => series.find((p) => at(p.month) === at(m))?.sourceIds ?? [];
-	const value = sumOf(sectors.map((s) => s.value));
-	const baselineValue = sumOf(sectors.map((s) => s.baselineValue));
+	const pointOf = (m: Date) => series.find((p) => at(p.month) === at(m));
+	const sourcesOf = (m: Date) => pointOf(m)?.sourceIds ?? [];
+	// Chosen areas add up to the count; the scope's count is its own total, which a file without
+	// areas (the Southwest-by-component file) can answer where the areas are null.
+	const totalOf = (m: Date, part: (s: SectorComparison) => number | null) =>
+		chosenAreas ? sumOf(sectors.map(part)) : (pointOf(m)?.value ?? null);
+	const value = totalOf(month, (s) => s.value);
+	const baselineValue = totalOf(baselineMonth, (s) => s.baselineValue);
 	return {
 		month,
 		baselineMonth,

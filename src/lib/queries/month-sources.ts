@@ -1,5 +1,12 @@
 import type { Db } from '../data/db';
-import { answerableCte, scopeConditions, type Breakdown, type Filters } from './filters';
+import {
+	answerableCte,
+	breakdownsOf,
+	CHOSEN_SOURCE_IDS,
+	scopeConditions,
+	type Breakdown,
+	type Filters
+} from './filters';
 import { named, sql } from '../data/sql';
 
 export interface MonthCoverage {
@@ -22,34 +29,32 @@ export async function monthCoverage(
 	extra: Breakdown[] = []
 ): Promise<MonthCoverage[]> {
 	const scopes = filters.components.flatMap((c) => filters.regions.map((r) => `${c}/${r}`));
-	const needs = [
-		...new Set([
-			...(filters.demographic ? ['demographic'] : []),
-			...(filters.citizenship ? ['citizenship'] : []),
-			...extra
-		])
-	];
+	const needs = [...new Set([...breakdownsOf(filters), ...extra])];
 	const rows = await db.query<{
 		month: Date;
 		answerable: boolean;
+		pending: boolean;
 		sourceIds: string[];
 		covered: string[];
-		demographic: boolean;
-		citizenship: boolean;
-		loaded: boolean;
+		/** What the best file covering every scope holds; null when no file covers them all. */
+		holdsAor: boolean | null;
+		holdsDemographic: boolean | null;
+		holdsCitizenship: boolean | null;
 	}>(
 		named(
 			'Which months the filter can be answered in, and from which files',
 			sql`
-		WITH ${answerableCte(filters, extra)}
-		SELECT ms.month, (a.month IS NOT NULL) AS answerable,
-			list(DISTINCT ms.source_id ORDER BY ms.source_id) AS "sourceIds",
-			list(ms.component || '/' || ms.region) AS covered,
-			bool_and(ms.has_demographic) AS demographic, bool_and(ms.has_citizenship) AS citizenship,
-			bool_and(ms.loaded) AS loaded
-		FROM month_source ms LEFT JOIN answerable a ON a.month = ms.month
-		WHERE ${scopeConditions(filters, 'ms')}
-		GROUP BY ms.month, a.month ORDER BY ms.month`
+		WITH ${answerableCte(filters, extra)},
+		best AS (
+			SELECT ms.month, ms.source_id, bool_and(ms.has_aor) AS aor,
+				bool_and(ms.has_demographic) AS demographic, bool_and(ms.has_citizenship) AS citizenship
+			FROM source_months ms WHERE ${scopeConditions(filters, 'ms')} GROUP BY ALL
+		)
+		SELECT c.month, coalesce(c.loaded, false) AS answerable, coalesce(NOT c.loaded, false) AS pending,
+			${CHOSEN_SOURCE_IDS} AS "sourceIds", c.covered, b.aor AS "holdsAor",
+			b.demographic AS "holdsDemographic", b.citizenship AS "holdsCitizenship"
+		FROM chosen c LEFT JOIN best b ON b.month = c.month AND b.source_id = c.best_id
+		ORDER BY c.month`
 		)
 	);
 	// Rows answered from the explorer's cache are the same array: give back the same coverage, so
@@ -61,8 +66,19 @@ export async function monthCoverage(
 		answerable: r.answerable,
 		sourceIds: [...r.sourceIds],
 		missingScopes: scopes.filter((s) => ![...r.covered].includes(s)),
-		lacking: needs.filter((b) => !r[b as Breakdown]) as Breakdown[],
-		pending: !r.loaded
+		// What the best file covering every scope lacks; none when no file covers them all.
+		lacking:
+			r.holdsAor === null
+				? []
+				: needs.filter(
+						(b) =>
+							!{
+								aor: r.holdsAor,
+								demographic: r.holdsDemographic,
+								citizenship: r.holdsCitizenship
+							}[b]
+					),
+		pending: r.pending
 	}));
 	shaped.set(rows, coverage);
 	return coverage;

@@ -1,6 +1,12 @@
 import type { Db } from '../data/db';
 import type { SectorMonth } from './sector-monthly';
-import { answerableCte, encounterConditions, scopeConditions, type Filters } from './filters';
+import {
+	answerableCte,
+	CHOSEN_SOURCE_IDS,
+	encounterConditions,
+	type Breakdown,
+	type Filters
+} from './filters';
 import { named, sql, type Sql } from '../data/sql';
 
 export interface MonthlyTotal {
@@ -19,29 +25,31 @@ export interface MonthlyTotal {
  * Every month some file covers for the filter's scope, with its total and sources. Totals are
  * BIGINT, here and in every query that sums: each row's count fits an INTEGER, a sum need not.
  */
-export function monthlyTotalsSql(filters: Filters): Sql {
+export function monthlyTotalsSql(filters: Filters, extra: Breakdown[] = []): Sql {
 	return named(
 		'The monthly totals of the scope',
 		sql`
-		WITH ${answerableCte(filters)},
-		months AS (
-			SELECT ms.month, list(DISTINCT ms.source_id ORDER BY ms.source_id) AS "sourceIds"
-			FROM month_source ms WHERE ${scopeConditions(filters, 'ms')} GROUP BY ms.month
-		),
+		WITH ${answerableCte(filters, extra)},
 		sums AS (
-			SELECT e.month, sum(e.count) AS total FROM encounters e
+			SELECT e.month, sum(e.count) AS total
+			FROM encounters e JOIN answerable a ON a.month = e.month AND a.source_id = e.source_id
 			WHERE ${encounterConditions(filters, 'e')} GROUP BY e.month
 		)
-		SELECT m.month,
-			CASE WHEN a.month IS NOT NULL THEN CAST(coalesce(s.total, 0) AS BIGINT) END AS value,
-			m."sourceIds"
-		FROM months m LEFT JOIN answerable a ON a.month = m.month LEFT JOIN sums s ON s.month = m.month
-		ORDER BY m.month`
+		SELECT c.month,
+			CASE WHEN c.loaded THEN CAST(coalesce(s.total, 0) AS BIGINT) END AS value,
+			${CHOSEN_SOURCE_IDS} AS "sourceIds"
+		FROM chosen c LEFT JOIN sums s ON s.month = c.month
+		ORDER BY c.month`
 	);
 }
 
-export async function monthlyTotals(db: Db, filters: Filters): Promise<MonthlyTotal[]> {
-	return db.query<MonthlyTotal>(monthlyTotalsSql(filters));
+/** `extra`: breakdowns the months must hold beyond the filter's (`aor` to sum chosen areas). */
+export async function monthlyTotals(
+	db: Db,
+	filters: Filters,
+	extra: Breakdown[] = []
+): Promise<MonthlyTotal[]> {
+	return db.query<MonthlyTotal>(monthlyTotalsSql(filters, extra));
 }
 
 /**

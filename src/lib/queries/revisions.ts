@@ -122,7 +122,8 @@ export async function componentVsSectors(db: Db): Promise<ComponentVsSectors[]> 
 		),
 		s AS (
 			SELECT e.month, CAST(sum(e.count) AS BIGINT) AS total, any_value(e.source_id) AS source_id
-			FROM encounters e
+			FROM encounters e JOIN month_source w ON w.month = e.month AND w.component = e.component
+				AND w.region = e.region AND w.source_id = e.source_id
 			WHERE e.component = 'usbp' AND e.region = 'southwest' AND e.title = '8' AND e.encounter_type = 'apprehensions'
 			GROUP BY e.month
 		)

@@ -20,7 +20,7 @@ export function sectorComparisonSql(filters: Filters, month: Date, baseline: Dat
 		: sql``;
 	return sql`
 		WITH p AS (SELECT ${dateValue(month)} AS value_month, ${dateValue(baseline)} AS base_month),
-		${answerableCte(filters)},
+		${answerableCte(filters, ['aor'])},
 		aors AS (
 			SELECT DISTINCT r.aor_code AS code, v.name, v.component, v.west_to_east
 			FROM scope_aors r JOIN aor_vocab v ON v.code = r.aor_code
@@ -34,7 +34,7 @@ export function sectorComparisonSql(filters: Filters, month: Date, baseline: Dat
 		sums AS (
 			SELECT e.aor_code, sum(e.count) FILTER (WHERE e.month = p.value_month) AS value_total,
 				sum(e.count) FILTER (WHERE e.month = p.base_month) AS base_total
-			FROM encounters e, p
+			FROM encounters e JOIN answerable an ON an.month = e.month AND an.source_id = e.source_id, p
 			WHERE ${encounterConditions(filters, 'e')} AND e.month IN (p.value_month, p.base_month)
 			GROUP BY e.aor_code
 		)

@@ -18,20 +18,20 @@ export function sectorMonthlySql(filters: Filters): Sql {
 	return named(
 		'Each sector or field office of the scope, by month',
 		sql`
-		WITH ${answerableCte(filters)},
+		WITH ${answerableCte(filters, ['aor'])},
 		aors AS (
 			SELECT DISTINCT r.aor_code AS code, v.name, v.component, v.west_to_east
 			FROM scope_aors r JOIN aor_vocab v ON v.code = r.aor_code
 			WHERE ${scopeConditions(filters, 'r')} ${sectorFilter}
 		),
-		months AS (SELECT DISTINCT ms.month FROM month_source ms WHERE ${scopeConditions(filters, 'ms')}),
 		sums AS (
-			SELECT e.aor_code, e.month, sum(e.count) AS total FROM encounters e
+			SELECT e.aor_code, e.month, sum(e.count) AS total
+			FROM encounters e JOIN answerable an ON an.month = e.month AND an.source_id = e.source_id
 			WHERE ${encounterConditions(filters, 'e')} GROUP BY ALL
 		)
 		SELECT a.code, a.name, m.month,
 			CASE WHEN an.month IS NOT NULL THEN CAST(coalesce(s.total, 0) AS BIGINT) END AS value
-		FROM aors a CROSS JOIN months m
+		FROM aors a CROSS JOIN chosen m
 		LEFT JOIN answerable an ON an.month = m.month
 		LEFT JOIN sums s ON s.aor_code = a.code AND s.month = m.month
 		ORDER BY a.component DESC, a.west_to_east NULLS LAST, a.name, m.month`

@@ -25,6 +25,7 @@ export async function loadedCells(db: Db, months: string[]): Promise<LoadedCell[
 			list_sort(list(DISTINCT e.aor_code) FILTER (WHERE e.aor_code IS NOT NULL)) AS areas
 		FROM month_source s
 		LEFT JOIN encounters e ON e.month = s.month AND e.component = s.component AND e.region = s.region
+			AND e.source_id = s.source_id
 		WHERE s.loaded AND list_contains(string_split(${months.join(',')}, ','), strftime(s.month, '%Y-%m'))
 		GROUP BY ALL
 		ORDER BY 1, 2, 3`);

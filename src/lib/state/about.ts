@@ -16,7 +16,7 @@ export function aboutFacts(files: ManifestFile[]) {
 	const encounterFiles = files.filter((f) => f.role === 'encounters');
 	const ranks = precedenceRank(encounterFiles);
 	const byPrecedence = [...encounterFiles].sort((a, b) => ranks.get(b.id)! - ranks.get(a.id)!);
-	const componentFiles = files.filter((f) => f.role === 'southwest-component');
+	const componentFiles = files.filter((f) => f.layout === 'southwest-component');
 	const sectorDerived = files.find((f) => f.layout === 'sector-derived');
 	const sectorPdf = files.find((f) => f.layout === 'sector-pdf');
 	const annualNationwide = files.find((f) => f.layout === 'annual-nationwide');

@@ -4,6 +4,7 @@
  */
 import type { ManifestFile } from '../data/manifest';
 import { formatMonthShort } from '../format';
+import type { Breakdown } from '../data/manifest';
 import type { MonthCoverage } from '../queries/month-sources';
 
 export interface MonthRun {
@@ -12,13 +13,19 @@ export interface MonthRun {
 	reason: string;
 }
 
-const BREAKDOWN_WORDS = { demographic: 'demographic', citizenship: 'citizenship' } as const;
+const BREAKDOWN_WORDS: Record<Breakdown, string> = {
+	aor: 'sector or field office',
+	demographic: 'demographic',
+	citizenship: 'citizenship'
+};
 
 function reasonOf(c: MonthCoverage, files: Map<string, ManifestFile>): string {
 	if (c.pending) return 'still loading';
 	if (c.missingScopes.length)
 		return `no source covers ${c.missingScopes.map((s) => s.replace('/', ' ').replace('usbp', 'USBP').replace('ofo', 'OFO')).join(', ')}`;
 	const labels = c.sourceIds.map((id) => files.get(id)?.label ?? id).join('; ');
+	// Each scope has a file, but no one file covers them all: a total would mix releases.
+	if (!c.lacking.length) return `${labels} each cover part of it, and one total never mixes files`;
 	return `${labels} has no ${c.lacking.map((b) => BREAKDOWN_WORDS[b]).join(' or ')} breakdown`;
 }
 

@@ -56,6 +56,20 @@ export function sectorsFinding(
 	return `${counted} fell in ${fell} of ${changes.length} ${noun.many} and rose in ${rose}`;
 }
 
+/**
+ * "No file here breaks U.S. Border Patrol encounters of unaccompanied children down by sector for
+ * Jun 2025": said of the months whose total comes from a file without areas (CBP's
+ * Southwest-by-component file), where every area is null.
+ */
+export function noAreasFinding(
+	missing: Date[],
+	noun: { one: string },
+	counted: string
+): string | null {
+	if (!missing.length) return null;
+	return `No file here breaks ${counted} down by ${noun.one} for ${missing.map(formatMonthShort).join(' or ')}`;
+}
+
 /** "Changes in U.S. Border Patrol encounters from a year earlier ranged from −96.5% (San Diego Sector) to −27.4% (Big Bend Sector)" */
 export function rangeFinding(
 	values: { name: string; change: number | null }[],

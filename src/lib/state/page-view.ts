@@ -49,7 +49,7 @@ export async function loadPageView(
 	// With sectors chosen, the totals are the sum of their rows in the scope's per-area series.
 	const scope = { ...filters, sectors: [] };
 	const [scopeTotals, areas, coverage] = await Promise.all([
-		monthlyTotals(db, scope),
+		monthlyTotals(db, scope, filters.sectors.length ? ['aor'] : []),
 		filters.sectors.length ? sectorMonthly(db, scope) : null,
 		monthCoverage(db, filters)
 	]);

@@ -127,23 +127,15 @@ export function overlap(
 			: loadedFiles.filter(
 					(f) => (role === null ? f.role === 'encounters' : f.role === role) && sharesScope(f)
 				);
-	const precedence = role === 'encounters' || role === 'southwest-component';
 	const rank = new Map<string, number>();
-	if (precedence && result.layout && result.layout !== 'state' && release) {
+	if (role === 'encounters' && result.layout && result.layout !== 'state' && release) {
 		const upload = {
 			id: UPLOAD_ID,
 			layout: result.layout,
 			release
 		} as ManifestFile;
 		// Sorting is stable and the upload comes last, so it wins a tie with the same release.
-		const ordered =
-			role === 'encounters'
-				? precedenceRank([...(rivals as ManifestFile[]), upload])
-				: new Map(
-						[...rivals, upload]
-							.sort((a, b) => a.release.localeCompare(b.release))
-							.map((f, i) => [f.id, i + 1])
-					);
+		const ordered = precedenceRank([...(rivals as ManifestFile[]), upload]);
 		for (const [id, r] of ordered) rank.set(id, r);
 	}
 	const uploadRank = rank.get(UPLOAD_ID);

@@ -444,7 +444,7 @@ export const UPLOAD_LAYOUTS: UploadLayout[] = [
 	{
 		...layout('southwest-component'),
 		countColumn: 'Encounter Count',
-		role: 'southwest-component',
+		role: 'encounters',
 		annual: false,
 		checkRow(c) {
 			const fiscalYear = fiscalYearLabel(c, 'Fiscal Year');
