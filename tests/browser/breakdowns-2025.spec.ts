@@ -1,10 +1,11 @@
 /**
- * Months after the AOR releases (October 2024 on) by demographic, and for OFO or both components
- * at the Southwest border: CBP's Southwest-by-component file answers them (issue 12). Numbers are
- * computed from the CSVs by tests/helpers/expected-filters.ts; each month names its own file.
+ * Months after the AOR releases (October 2024 on) by demographic, for OFO, and for both
+ * components (issue 12): CBP's state releases answer USBP and OFO together, its Southwest-by-
+ * component file one component at the Southwest border. Numbers are computed from the CSVs by
+ * tests/helpers/expected-filters.ts; each month names its own file.
  */
 import { expect, test } from '@playwright/test';
-import { chosenFile, manifest, type Component, type Region } from '../helpers/expected';
+import { chosenFile, manifest, nextMonth, type Component, type Region } from '../helpers/expected';
 import { filteredSplit, filteredTotal, type FilterSpec } from '../helpers/expected-filters';
 import { forbidOtherOrigins } from './no-other-origins';
 
@@ -21,35 +22,53 @@ function fileFor(month: string, spec: FilterSpec): string {
 	return chosenFile(month, scopes, spec.demographic ? ['demographic'] : [])!;
 }
 
-test.describe('2025 by demographic and component, from the Southwest-by-component file', () => {
+test.describe('2025 by demographic and component, from the state and Southwest releases', () => {
 	const cases: [string, FilterSpec][] = [
 		[
 			'?demographic=uc&month=2025-06',
 			{ components: ['usbp'], regions: ['southwest'], demographic: 'uc' }
 		],
 		['?component=all&month=2025-06', { components: ['usbp', 'ofo'], regions: ['southwest'] }],
-		['?component=ofo&month=2025-06', { components: ['ofo'], regions: ['southwest'] }]
+		['?component=ofo&month=2025-06', { components: ['ofo'], regions: ['southwest'] }],
+		[
+			'?component=all&region=all&demographic=uc&month=2025-11',
+			{
+				components: ['usbp', 'ofo'],
+				regions: ['southwest', 'northern', 'other'],
+				demographic: 'uc'
+			}
+		]
 	];
+	const long = (key: string) =>
+		new Date(`${key}-01T00:00:00Z`).toLocaleString('en-US', {
+			month: 'long',
+			year: 'numeric',
+			timeZone: 'UTC'
+		});
 	for (const [query, spec] of cases)
-		test(`${query} answers June 2025 against June 2024, naming each month’s file`, async ({
+		test(`${query} answers its month against a year earlier, naming each month’s file`, async ({
 			page
 		}) => {
+			const month = new URLSearchParams(query).get('month')!;
+			const baseline = nextMonth(month, -12);
 			await page.goto(`/${query}`);
 			const headline = page.getByTestId('headline');
 			await expect(page.getByTestId('ready')).toHaveAttribute('aria-busy', 'false');
-			await expect(headline).toHaveAttribute('data-month', '2025-06');
-			await expect(headline).toHaveAttribute('data-value', String(filteredTotal('2025-06', spec)));
+			await expect(headline).toHaveAttribute('data-month', month);
+			await expect(headline).toHaveAttribute('data-value', String(filteredTotal(month, spec)));
 			await expect(headline).toHaveAttribute(
 				'data-baseline-value',
-				String(filteredTotal('2024-06', spec))
+				String(filteredTotal(baseline, spec))
 			);
 			await expect(page.getByTestId('notices')).toHaveCount(0);
 			const source = headline.locator('.source');
-			const june2025 = labelOf(fileFor('2025-06', spec));
-			const june2024 = labelOf(fileFor('2024-06', spec));
-			expect(june2025).not.toBe(june2024);
-			await expect(source).toContainText(`June 2025: ${june2025}`);
-			await expect(source).toContainText(`June 2024: ${june2024}`);
+			const now = labelOf(fileFor(month, spec));
+			const before = labelOf(fileFor(baseline, spec));
+			if (now === before) await expect(source).toContainText(now);
+			else {
+				await expect(source).toContainText(`${long(month)}: ${now}`);
+				await expect(source).toContainText(`${long(baseline)}: ${before}`);
+			}
 			// No areas in that file: the total is not said to be a sum of parts.
 			await expect(headline).not.toContainText('sum of the parts');
 		});

@@ -7,6 +7,8 @@ import {
 	PRECEDENCE,
 	USBP_SECTORS,
 	chosenFile,
+	covers,
+	holdsAll,
 	manifest,
 	monthOfRow,
 	readRows,
@@ -28,7 +30,8 @@ export interface FilterSpec {
 
 interface Row {
 	month: string;
-	component: Component;
+	/** Null in the state releases, which count USBP and OFO together. */
+	component: Component | null;
 	region: Region;
 	/** Null in the Southwest-by-component file, which has no areas. */
 	area: string | null;
@@ -94,6 +97,18 @@ function rowsByMonth(path: string): Map<string, Row[]> {
 				type: r['encounter_type'].toLowerCase(),
 				count: Number(r['encounter_count'])
 			};
+		} else if (layout === 'state') {
+			row = {
+				month,
+				component: null,
+				region: REGION[r['Land Border Region']],
+				area: null,
+				demographic: DEMOGRAPHIC[r['Demographic']],
+				citizenship: slug(r['Citizenship']),
+				title: r['Title of Authority'].replace('Title ', ''),
+				type: null,
+				count: Number(r['Encounter Count'])
+			};
 		} else if (layout === 'southwest-component') {
 			row = {
 				month,
@@ -138,6 +153,7 @@ const needsOf = (spec: FilterSpec, extra: Need[] = []): Need[] => [
 	...(spec.sectors?.length ? (['area'] as const) : []),
 	...(spec.demographic ? (['demographic'] as const) : []),
 	...(spec.citizenship ? (['citizenship'] as const) : []),
+	...(spec.type ? (['type'] as const) : []),
 	...extra
 ];
 
@@ -147,7 +163,7 @@ function chosenRows(month: string, spec: FilterSpec, extra: Need[] = []): Row[] 
 	if (path === null) return null;
 	return (rowsByMonth(path).get(month) ?? []).filter(
 		(row) =>
-			spec.components.includes(row.component) &&
+			(row.component === null || spec.components.includes(row.component)) &&
 			spec.regions.includes(row.region) &&
 			(!spec.sectors?.length || (row.area !== null && spec.sectors.includes(row.area)))
 	);
@@ -171,13 +187,18 @@ export function filteredTotal(month: string, spec: FilterSpec): number | null {
 	return total;
 }
 
-/** Every month any encounters file covers in some scope of the filter, in order. */
+/**
+ * Every month any encounters file covers in some scope of the filter, in order; a view of one
+ * component counts only files that hold it apart from the other.
+ */
 export function allCoveredMonths(spec: FilterSpec): string[] {
 	const months = new Set<string>();
-	for (const scope of scopesOf(spec))
-		for (const path of PRECEDENCE)
-			for (const month of rowsByMonth(path).keys())
-				if (chosenFile(month, [scope])) months.add(month);
+	const both = spec.components.length === 2;
+	for (const path of PRECEDENCE.filter((p) => both || holdsAll(p, ['component']))) {
+		const entry = manifest().files.find((f) => f.path === path)!;
+		for (const month of rowsByMonth(path).keys())
+			if (scopesOf(spec).some(([c, r]) => covers(entry, month, c, r))) months.add(month);
+	}
 	return [...months].sort();
 }
 
@@ -187,11 +208,7 @@ export function filteredSplit(
 	spec: FilterSpec,
 	dimension: 'demographic' | 'citizenship' | 'title' | 'type'
 ): Map<string, number> | null {
-	const rows = chosenRows(
-		month,
-		spec,
-		dimension === 'demographic' || dimension === 'citizenship' ? [dimension] : []
-	);
+	const rows = chosenRows(month, spec, dimension === 'title' ? [] : [dimension]);
 	if (rows === null) return null;
 	const out = new Map<string, number>();
 	for (const row of rows) {

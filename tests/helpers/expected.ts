@@ -279,12 +279,14 @@ function loadEncounterFile(path: string): FileData {
 // Precedence
 
 /**
- * Highest precedence first, as documented (newest AOR release, derived sectors, the Southwest
- * file by component, the PDF series).
+ * Highest precedence first, as documented (AOR releases, state releases, each newest first; derived
+ * sectors; the Southwest file by component; the PDF series).
  */
 export const PRECEDENCE = [
 	'nationwide-encounters-fy21-fy24-aor.csv',
 	'nationwide-encounters-fy20-fy23-aor.csv',
+	'nationwide-encounters-fy23-fy26-nov-state.csv',
+	'nationwide-encounters-fy22-fy25-state.csv',
 	'usbp_sw_sector_title8_apprehensions_monthly_fy2020_fy2026.csv',
 	'sbo-encounters-fy22-fy25-aug.csv',
 	'usbp_monthly_encounters_by_sector_fy2000_fy2020_long.csv'
@@ -292,16 +294,36 @@ export const PRECEDENCE = [
 
 export const SOUTHWEST_COMPONENT_FILE = 'sbo-encounters-fy22-fy25-aug.csv';
 
-/** What a view can need of a file beyond month and scope: areas, demographic, citizenship. */
-export type Need = 'area' | 'demographic' | 'citizenship';
+/**
+ * What a view can need of a file beyond month and scope: areas, one component apart from the
+ * other, a demographic, a citizenship, an encounter type.
+ */
+export type Need = 'area' | 'component' | 'demographic' | 'citizenship' | 'type';
 
-/** What each file holds, read off its columns (data/README.md): the by-component file has no areas. */
+/**
+ * What each file holds, read off its columns (data/README.md): the state releases have no
+ * Component, AOR or Encounter Type column; the by-component file no AOR and five citizenship groups.
+ */
 const HOLDS: Record<(typeof PRECEDENCE)[number], Need[]> = {
-	'nationwide-encounters-fy21-fy24-aor.csv': ['area', 'demographic', 'citizenship'],
-	'nationwide-encounters-fy20-fy23-aor.csv': ['area', 'demographic', 'citizenship'],
-	'usbp_sw_sector_title8_apprehensions_monthly_fy2020_fy2026.csv': ['area'],
-	'sbo-encounters-fy22-fy25-aug.csv': ['demographic'],
-	'usbp_monthly_encounters_by_sector_fy2000_fy2020_long.csv': ['area']
+	'nationwide-encounters-fy21-fy24-aor.csv': [
+		'area',
+		'component',
+		'demographic',
+		'citizenship',
+		'type'
+	],
+	'nationwide-encounters-fy20-fy23-aor.csv': [
+		'area',
+		'component',
+		'demographic',
+		'citizenship',
+		'type'
+	],
+	'nationwide-encounters-fy23-fy26-nov-state.csv': ['demographic', 'citizenship'],
+	'nationwide-encounters-fy22-fy25-state.csv': ['demographic', 'citizenship'],
+	'usbp_sw_sector_title8_apprehensions_monthly_fy2020_fy2026.csv': ['area', 'component', 'type'],
+	'sbo-encounters-fy22-fy25-aug.csv': ['component', 'demographic', 'type'],
+	'usbp_monthly_encounters_by_sector_fy2000_fy2020_long.csv': ['area', 'component', 'type']
 };
 
 export const holdsAll = (path: (typeof PRECEDENCE)[number], needs: Need[]) =>
@@ -320,7 +342,7 @@ function checkPrecedenceCoversManifest() {
 		);
 }
 
-function covers(
+export function covers(
 	entry: ManifestEntry,
 	month: string,
 	component: Component,
@@ -337,8 +359,9 @@ function covers(
 
 /**
  * The file (path) a month of a view comes from: the first of PRECEDENCE that covers the month in
- * every one of the view's scopes and holds everything it needs; null when none does. One file
- * answers all the scopes, so a total never mixes releases.
+ * every one of the view's scopes and holds everything it needs (USBP and OFO apart, unless the
+ * view asks for both); null when none does. One file answers all the scopes, so a total never
+ * mixes releases.
  */
 export function chosenFile(
 	month: string,
@@ -346,8 +369,10 @@ export function chosenFile(
 	needs: Need[] = []
 ): (typeof PRECEDENCE)[number] | null {
 	checkPrecedenceCoversManifest();
+	const both = (['usbp', 'ofo'] as const).every((c) => scopes.some(([s]) => s === c));
+	const all: Need[] = both ? needs : [...needs, 'component'];
 	for (const path of PRECEDENCE)
-		if (holdsAll(path, needs) && scopes.every(([c, r]) => covers(entryByPath(path), month, c, r)))
+		if (holdsAll(path, all) && scopes.every(([c, r]) => covers(entryByPath(path), month, c, r)))
 			return path;
 	return null;
 }

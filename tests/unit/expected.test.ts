@@ -20,7 +20,7 @@ import {
 	winningSource
 } from '../helpers/expected';
 
-const [AOR_FY21_FY24, AOR_FY20_FY23, DERIVED, , PDF] = PRECEDENCE;
+const [AOR_FY21_FY24, AOR_FY20_FY23, , , DERIVED, , PDF] = PRECEDENCE;
 
 describe('USBP Southwest totals match PROVENANCE D and G', () => {
 	test.each([

@@ -13,9 +13,11 @@ import { monthCoverage } from '../../src/lib/queries/month-sources';
 import { monthlyTotals } from '../../src/lib/queries/monthly-totals';
 import { loadSteps } from '../../src/lib/state/data-state.svelte';
 import { usbpSouthwestTotal } from '../helpers/expected';
+import { filteredTotal, type FilterSpec } from '../helpers/expected-filters';
+import type { ComponentCode } from '../../src/lib/data/vocabulary';
 import { manifestFiles } from '../helpers/node-db';
 
-test('the small files answer their own months first; the rest wait for the large releases', async () => {
+test('the small files answer their own months first; the rest wait for the large releases, then the state releases', async () => {
 	const db = await createNodeDb();
 	const fetched = fetchAll(
 		manifestFiles,
@@ -23,8 +25,9 @@ test('the small files answer their own months first; the rest wait for the large
 		() => {}
 	);
 	await prepareDatabase(db);
-	const [small, large] = loadSteps(manifestFiles);
+	const [small, large, byState] = loadSteps(manifestFiles);
 	expect(large.every((f) => f.layout === 'aor')).toBe(true);
+	expect(byState.map((f) => f.layout)).toEqual(['state', 'state']);
 
 	await ingestFiles(db, small, fetched, () => {});
 	await buildViews(db, manifestFiles, new Set(small.map((f) => f.id)));
@@ -40,10 +43,23 @@ test('the small files answer their own months first; the rest wait for the large
 	expect(coverage.find((c) => monthKey(c.month) === '2024-06')?.pending).toBe(true);
 
 	await ingestFiles(db, large, fetched, () => {});
-	await buildViews(db, manifestFiles, new Set(manifestFiles.map((f) => f.id)));
+	await buildViews(db, manifestFiles, new Set([...small, ...large].map((f) => f.id)));
 	const late = new Map(
 		(await monthlyTotals(db, DEFAULT_FILTERS)).map((r) => [monthKey(r.month), r])
 	);
 	expect(late.get('2020-06')?.value).toBe(usbpSouthwestTotal('2020-06'));
 	expect(late.get('2024-06')?.value).toBe(usbpSouthwestTotal('2024-06'));
+	// Both components after the AOR releases wait for the state releases, never the lower-ranked
+	// Southwest-by-component file.
+	const both = { ...DEFAULT_FILTERS, components: ['usbp', 'ofo'] as ComponentCode[] };
+	const waiting = new Map((await monthlyTotals(db, both)).map((r) => [monthKey(r.month), r]));
+	expect(waiting.get('2024-06')?.value).toBe(filteredTotal('2024-06', spec));
+	expect(waiting.get('2025-06')?.value).toBeNull();
+
+	await ingestFiles(db, byState, fetched, () => {});
+	await buildViews(db, manifestFiles, new Set(manifestFiles.map((f) => f.id)));
+	const last = new Map((await monthlyTotals(db, both)).map((r) => [monthKey(r.month), r]));
+	expect(last.get('2025-06')?.value).toBe(filteredTotal('2025-06', spec));
 });
+
+const spec: FilterSpec = { components: ['usbp', 'ofo'], regions: ['southwest'] };

@@ -7,6 +7,7 @@ import { monthOfFiscal, parseFiscalYear, parseMonthKey } from './months';
 
 export type LayoutId =
 	| 'aor'
+	| 'state'
 	| 'southwest-component'
 	| 'sector-derived'
 	| 'sector-pdf'
@@ -46,6 +47,16 @@ export const LAYOUTS: Record<LayoutId, Layout> = {
 			'Fiscal Year', 'Month Grouping', 'Month (abbv)', 'Component', 'Land Border Region',
 			'Area of Responsibility', 'AOR (Abbv)', 'Demographic', 'Citizenship', 'Title of Authority',
 			'Encounter Type', 'Encounter Count'
+		],
+		monthOf: fiscalMonth
+	},
+	state: {
+		id: 'state',
+		label: 'CBP Nationwide Encounters by state',
+		// No component, sector or encounter type: USBP and OFO together.
+		columns: [
+			'Fiscal Year', 'Month Grouping', 'Month (abbv)', 'Land Border Region', 'State',
+			'Demographic', 'Citizenship', 'Title of Authority', 'Encounter Count'
 		],
 		monthOf: fiscalMonth
 	},

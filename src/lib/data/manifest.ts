@@ -49,13 +49,14 @@ export interface Manifest {
 }
 
 /**
- * The documented precedence (data/README.md): a CBP CSV release by AOR beats the derived sector
- * file, which beats CBP's Southwest-by-component file, which beats the FY2000–FY2020 PDF series;
- * among releases of one layout, the newer wins. Higher rank wins, among the files that hold what a
- * view needs (`LAYOUT_HOLDS`).
+ * The documented precedence (data/README.md): CBP's CSV releases by AOR, then by state, then the
+ * derived sector file, then CBP's Southwest-by-component file, then the FY2000–FY2020 PDF series;
+ * among releases of one layout, the newer wins. Higher rank wins, among the files that hold what
+ * a view needs (`LAYOUT_HOLDS`).
  */
 const LAYOUT_TIER: Record<LayoutId, number> = {
-	aor: 4,
+	aor: 5,
+	state: 4,
 	'sector-derived': 3,
 	'southwest-component': 2,
 	'sector-pdf': 1,
@@ -63,21 +64,37 @@ const LAYOUT_TIER: Record<LayoutId, number> = {
 	'annual-sector': 0
 };
 
-/** What a view can ask of a file beyond its month and scope. */
-export type Breakdown = 'aor' | 'demographic' | 'citizenship';
+/**
+ * What a view can ask of a file beyond its month and scope: areas (sectors, field offices), USBP
+ * and OFO apart (`component`), a demographic, a citizenship (CBP's 22 values), an encounter type.
+ */
+export type Breakdown = 'aor' | 'component' | 'demographic' | 'citizenship' | 'encounter_type';
+
+export const BREAKDOWNS: Breakdown[] = [
+	'aor',
+	'component',
+	'demographic',
+	'citizenship',
+	'encounter_type'
+];
+
+const holding = (...held: Breakdown[]) =>
+	Object.fromEntries(BREAKDOWNS.map((b) => [b, held.includes(b)])) as Record<Breakdown, boolean>;
 
 /**
- * The breakdowns each layout's rows hold. A view that needs one (a sector's count, a demographic)
- * is answered by the highest-ranked file that holds it: the Southwest-by-component file has
- * demographics but no sectors; the sector files have sectors but no demographics.
+ * The breakdowns each layout's rows hold. A view that needs one is answered by the
+ * highest-ranked file that holds it: the state releases have demographics and citizenships but
+ * count USBP and OFO together; the Southwest-by-component file has components and demographics
+ * but no sectors; the sector files have sectors only.
  */
 export const LAYOUT_HOLDS: Record<LayoutId, Record<Breakdown, boolean>> = {
-	aor: { aor: true, demographic: true, citizenship: true },
-	'sector-derived': { aor: true, demographic: false, citizenship: false },
-	'southwest-component': { aor: false, demographic: true, citizenship: false },
-	'sector-pdf': { aor: true, demographic: false, citizenship: false },
-	'annual-nationwide': { aor: false, demographic: false, citizenship: false },
-	'annual-sector': { aor: true, demographic: false, citizenship: false }
+	aor: holding('aor', 'component', 'demographic', 'citizenship', 'encounter_type'),
+	state: holding('demographic', 'citizenship'),
+	'sector-derived': holding('aor', 'component', 'encounter_type'),
+	'southwest-component': holding('component', 'demographic', 'encounter_type'),
+	'sector-pdf': holding('aor', 'component', 'encounter_type'),
+	'annual-nationwide': holding(),
+	'annual-sector': holding('aor')
 };
 
 export function precedenceRank(files: ManifestFile[]): Map<string, number> {

@@ -17,7 +17,7 @@
  */
 import { TITLE_42_FIRST_MONTH } from './definitions';
 import type { ManifestFile } from './manifest';
-import { LAYOUT_HOLDS, precedenceRank } from './manifest';
+import { BREAKDOWNS, LAYOUT_HOLDS, precedenceRank } from './manifest';
 import { MONTH_ABBREVIATIONS, monthKey } from './months';
 import { AREAS_OF_RESPONSIBILITY, SOUTHWEST_SECTORS_WEST_TO_EAST, labelVariants } from './vocabulary';
 import { identifier, join, sql, trusted, type Sql } from './sql';
@@ -93,7 +93,7 @@ function normalizedSelect(file: ManifestFile): string {
 			return `SELECT make_date(r.fy - CASE WHEN r.m >= 10 THEN 1 ELSE 0 END, r.m, 1) AS month,
 					r.fy AS fiscal_year, comp.code AS component, reg.code AS region, aor.code AS aor_code,
 					dem.code AS demographic, trim(r."Citizenship") AS citizenship, tit.code AS title,
-					typ.code AS encounter_type, CAST(r."Encounter Count" AS INTEGER) AS count, ${source} AS source_id
+					typ.code AS encounter_type, CAST(r."Encounter Count" AS INTEGER) AS count, ${source} AS source_id, CAST(NULL AS VARCHAR) AS state
 				FROM ${fiscalRows(table)} r
 				${vocabJoin('comp', 'component', 'r."Component"')}
 				${vocabJoin('reg', 'region', 'r."Land Border Region"')}
@@ -105,20 +105,31 @@ function normalizedSelect(file: ManifestFile): string {
 			return `SELECT CAST(strptime(trim(r.month), '%Y-%m') AS DATE) AS month,
 					CAST(r.fiscal_year AS INTEGER) AS fiscal_year, comp.code AS component, reg.code AS region,
 					aor.code AS aor_code, CAST(NULL AS VARCHAR) AS demographic, CAST(NULL AS VARCHAR) AS citizenship, tit.code AS title,
-					typ.code AS encounter_type, CAST(r.encounter_count AS INTEGER) AS count, ${source} AS source_id
+					typ.code AS encounter_type, CAST(r.encounter_count AS INTEGER) AS count, ${source} AS source_id, CAST(NULL AS VARCHAR) AS state
 				FROM ${table} r
 				${vocabJoin('comp', 'component', 'r.component')}
 				${vocabJoin('reg', 'region', 'r.land_border_region')}
 				LEFT JOIN label_vocab aor ON aor.dimension = 'aor_' || comp.code AND aor.variant = trim(r.area_of_responsibility)
 				${vocabJoin('tit', 'title', 'r.title_of_authority')}
 				${vocabJoin('typ', 'encounter_type', 'r.encounter_type')}`;
+		case 'state':
+			// USBP and OFO together (component null) by state; no sector or encounter type.
+			return `SELECT make_date(r.fy - CASE WHEN r.m >= 10 THEN 1 ELSE 0 END, r.m, 1) AS month,
+					r.fy AS fiscal_year, CAST(NULL AS VARCHAR) AS component, reg.code AS region,
+					CAST(NULL AS VARCHAR) AS aor_code, dem.code AS demographic, trim(r."Citizenship") AS citizenship,
+					tit.code AS title, CAST(NULL AS VARCHAR) AS encounter_type, CAST(r."Encounter Count" AS INTEGER) AS count,
+					${source} AS source_id, trim(r."State") AS state
+				FROM ${fiscalRows(table)} r
+				${vocabJoin('reg', 'region', 'r."Land Border Region"')}
+				${vocabJoin('dem', 'demographic', 'r."Demographic"')}
+				${vocabJoin('tit', 'title', 'r."Title of Authority"')}`;
 		case 'southwest-component':
 			// No sector, and citizenship only in five groups of its own: those stay out of the
 			// citizenship column, which holds CBP's 22 values.
 			return `SELECT make_date(r.fy - CASE WHEN r.m >= 10 THEN 1 ELSE 0 END, r.m, 1) AS month,
 					r.fy AS fiscal_year, comp.code AS component, 'southwest' AS region, CAST(NULL AS VARCHAR) AS aor_code,
 					dem.code AS demographic, CAST(NULL AS VARCHAR) AS citizenship, tit.code AS title,
-					typ.code AS encounter_type, CAST(r."Encounter Count" AS INTEGER) AS count, ${source} AS source_id
+					typ.code AS encounter_type, CAST(r."Encounter Count" AS INTEGER) AS count, ${source} AS source_id, CAST(NULL AS VARCHAR) AS state
 				FROM ${fiscalRows(table)} r
 				${vocabJoin('comp', 'component', 'r."Component"')}
 				${vocabJoin('dem', 'demographic', 'r."Demographic"')}
@@ -131,7 +142,7 @@ function normalizedSelect(file: ManifestFile): string {
 					reg.code AS region, aor.code AS aor_code, CAST(NULL AS VARCHAR) AS demographic, CAST(NULL AS VARCHAR) AS citizenship,
 					CASE WHEN m.month < ${t42} THEN '8' END AS title,
 					CASE WHEN m.month < ${t42} THEN 'apprehensions' END AS encounter_type,
-					CAST(r.encounters AS INTEGER) AS count, ${source} AS source_id
+					CAST(r.encounters AS INTEGER) AS count, ${source} AS source_id, CAST(NULL AS VARCHAR) AS state
 				FROM ${table} r
 				CROSS JOIN LATERAL (SELECT CAST(strptime(trim(r.month), '%Y-%m') AS DATE) AS month) m
 				${vocabJoin('reg', 'region', 'r.land_border_region')}
@@ -168,16 +179,17 @@ export interface FileProblems {
 export function fileProblemsStatement(file: ManifestFile): Sql {
 	// The PDF series has no title or type after February 2020 and no demographic at all.
 	const required = {
-		aor: 'aor_code IS NULL OR title IS NULL OR encounter_type IS NULL OR demographic IS NULL',
-		'sector-derived': 'aor_code IS NULL OR title IS NULL OR encounter_type IS NULL',
-		'sector-pdf': 'aor_code IS NULL',
-		'southwest-component': 'title IS NULL OR encounter_type IS NULL OR demographic IS NULL',
+		aor: 'component IS NULL OR aor_code IS NULL OR title IS NULL OR encounter_type IS NULL OR demographic IS NULL',
+		state: "demographic IS NULL OR title IS NULL OR NOT regexp_full_match(state, '[A-Z]{2}')",
+		'sector-derived': 'component IS NULL OR aor_code IS NULL OR title IS NULL OR encounter_type IS NULL',
+		'sector-pdf': 'component IS NULL OR aor_code IS NULL',
+		'southwest-component':
+			'component IS NULL OR title IS NULL OR encounter_type IS NULL OR demographic IS NULL',
 		'annual-nationwide': 'false',
 		'annual-sector': 'false'
 	}[file.layout];
 	return sql`SELECT CAST(count(*) FILTER (WHERE month IS NULL) AS INTEGER) AS "badMonths",
-			CAST(count(*) FILTER (WHERE component IS NULL OR region IS NULL
-				OR ${trusted(required)}) AS INTEGER) AS "unknownLabels",
+			CAST(count(*) FILTER (WHERE region IS NULL OR ${trusted(required)}) AS INTEGER) AS "unknownLabels",
 			CAST(count(*) FILTER (WHERE count IS NULL OR count < 0) AS INTEGER) AS "badCounts"
 		FROM ${rowsTable(file)}`;
 }
@@ -195,9 +207,13 @@ export function normalizedStatements(
 	const rank = precedenceRank(allEncounterFiles);
 	const encounterFiles = allEncounterFiles.filter((f) => loaded.has(f.id));
 	const scopeRow = (f: ManifestFile, from: string, to: string, component: string, region: string) => {
-		const holds = LAYOUT_HOLDS[f.layout];
-		return sql`(${f.id}, ${rank.get(f.id) ?? 0}, CAST(${`${from}-01`} AS DATE), CAST(${`${to}-01`} AS DATE), ${component}, ${region}, ${holds.aor}, ${holds.demographic}, ${holds.citizenship}, ${loaded.has(f.id)}, ${f.layout})`;
+		const holds = join(
+			BREAKDOWNS.map((b) => sql`${LAYOUT_HOLDS[f.layout][b]}`),
+			', '
+		);
+		return sql`(${f.id}, ${rank.get(f.id) ?? 0}, CAST(${`${from}-01`} AS DATE), CAST(${`${to}-01`} AS DATE), ${component}, ${region}, ${holds}, ${loaded.has(f.id)}, ${f.layout})`;
 	};
+	const hasColumns = (type: string) => BREAKDOWNS.map((b) => `has_${b}${type}`).join(', ');
 	// A bundled release covers its whole range and scope (a key it leaves out is 0); an upload
 	// covers only the months and scopes it has rows for, so a sparse file replaces nothing else.
 	const scopes = allEncounterFiles.flatMap((f) =>
@@ -220,28 +236,28 @@ export function normalizedStatements(
 				labels AS (SELECT slug, min(citizenship) AS label FROM n WHERE slug IS NOT NULL GROUP BY slug)
 			SELECT n.month, n.fiscal_year, n.component, n.region, n.aor_code, v.name AS aor_name,
 				n.demographic, n.slug AS citizenship, l.label AS citizenship_label, n.title,
-				n.encounter_type, n.count, n.source_id
+				n.encounter_type, n.count, n.source_id, n.state
 			FROM n LEFT JOIN aor_vocab v ON v.code = n.aor_code LEFT JOIN labels l ON l.slug = n.slug
 			ORDER BY n.month, n.source_id`
 		: sql`CREATE OR REPLACE TABLE encounter_rows (month DATE, fiscal_year INTEGER, component VARCHAR,
 			region VARCHAR, aor_code VARCHAR, aor_name VARCHAR, demographic VARCHAR, citizenship VARCHAR,
-			citizenship_label VARCHAR, title VARCHAR, encounter_type VARCHAR, count INTEGER, source_id VARCHAR)`;
+			citizenship_label VARCHAR, title VARCHAR, encounter_type VARCHAR, count INTEGER, source_id VARCHAR,
+			state VARCHAR)`;
 	return [
 		combined,
 		sql`CREATE OR REPLACE TABLE source_scope (source_id VARCHAR, rank INTEGER, month_from DATE, month_to DATE,
-			component VARCHAR, region VARCHAR, has_aor BOOLEAN, has_demographic BOOLEAN, has_citizenship BOOLEAN,
-			loaded BOOLEAN, layout VARCHAR)`,
+			component VARCHAR, region VARCHAR, ${trusted(hasColumns(' BOOLEAN'))}, loaded BOOLEAN, layout VARCHAR)`,
 		...(scopes.length ? [sql`INSERT INTO source_scope VALUES ${join(scopes, ', ')}`] : []),
 		// Every file covering each month and scope, with what it holds: a view picks from these
 		// the highest-ranked file that covers all its scopes and holds what it needs (`answerableCte`).
 		sql`CREATE OR REPLACE TABLE source_months AS
 			SELECT CAST(m.month AS DATE) AS month, s.component, s.region, s.source_id, s.rank,
-				s.has_aor, s.has_demographic, s.has_citizenship, s.loaded
+				${trusted(hasColumns(''))}, s.loaded
 			FROM source_scope s, unnest(generate_series(s.month_from, s.month_to, INTERVAL 1 MONTH)) AS m(month)`,
-		// The file each month and scope comes from when nothing more is asked of it.
+		// The file each month and scope (one component) comes from when nothing more is asked of it.
 		sql`CREATE OR REPLACE TABLE month_source AS
 			SELECT month, component, region, arg_max(source_id, rank) AS source_id, arg_max(loaded, rank) AS loaded
-			FROM source_months GROUP BY ALL`,
+			FROM source_months WHERE has_component GROUP BY ALL`,
 		// Which areas report in each scope, so queries need not scan all rows to list them.
 		sql`CREATE OR REPLACE TABLE scope_aors AS SELECT DISTINCT component, region, aor_code FROM encounter_rows
 			WHERE aor_code IS NOT NULL`,

@@ -16,7 +16,7 @@ const BREAKDOWN: Record<CompositionDimension, Breakdown[]> = {
 	demographic: ['demographic'],
 	citizenship: ['citizenship'],
 	title: [],
-	encounter_type: []
+	encounter_type: ['encounter_type']
 };
 
 /** The split's key column, and its label (CBP's for citizenship, else the code). */

@@ -7,7 +7,8 @@ import {
 	type Breakdown,
 	type Filters
 } from './filters';
-import { named, sql } from '../data/sql';
+import { BREAKDOWNS } from '../data/manifest';
+import { named, sql, trusted } from '../data/sql';
 
 export interface MonthCoverage {
 	month: Date;
@@ -30,29 +31,28 @@ export async function monthCoverage(
 ): Promise<MonthCoverage[]> {
 	const scopes = filters.components.flatMap((c) => filters.regions.map((r) => `${c}/${r}`));
 	const needs = [...new Set([...breakdownsOf(filters), ...extra])];
-	const rows = await db.query<{
-		month: Date;
-		answerable: boolean;
-		pending: boolean;
-		sourceIds: string[];
-		covered: string[];
-		/** What the best file covering every scope holds; null when no file covers them all. */
-		holdsAor: boolean | null;
-		holdsDemographic: boolean | null;
-		holdsCitizenship: boolean | null;
-	}>(
+	const rows = await db.query<
+		{
+			month: Date;
+			answerable: boolean;
+			pending: boolean;
+			sourceIds: string[];
+			covered: string[];
+			/** Whether a file covers every scope; what the best such file holds (`has_<breakdown>`). */
+			covering: boolean;
+		} & Partial<Record<`has_${Breakdown}`, boolean>>
+	>(
 		named(
 			'Which months the filter can be answered in, and from which files',
 			sql`
 		WITH ${answerableCte(filters, extra)},
 		best AS (
-			SELECT ms.month, ms.source_id, bool_and(ms.has_aor) AS aor,
-				bool_and(ms.has_demographic) AS demographic, bool_and(ms.has_citizenship) AS citizenship
+			SELECT ms.month, ms.source_id, ${trusted(BREAKDOWNS.map((b) => `bool_and(ms.has_${b}) AS has_${b}`).join(', '))}
 			FROM source_months ms WHERE ${scopeConditions(filters, 'ms')} GROUP BY ALL
 		)
 		SELECT c.month, coalesce(c.loaded, false) AS answerable, coalesce(NOT c.loaded, false) AS pending,
-			${CHOSEN_SOURCE_IDS} AS "sourceIds", c.covered, b.aor AS "holdsAor",
-			b.demographic AS "holdsDemographic", b.citizenship AS "holdsCitizenship"
+			${CHOSEN_SOURCE_IDS} AS "sourceIds", c.covered, b.source_id IS NOT NULL AS covering,
+			${trusted(BREAKDOWNS.map((b) => `b.has_${b}`).join(', '))}
 		FROM chosen c LEFT JOIN best b ON b.month = c.month AND b.source_id = c.best_id
 		ORDER BY c.month`
 		)
@@ -67,17 +67,7 @@ export async function monthCoverage(
 		sourceIds: [...r.sourceIds],
 		missingScopes: scopes.filter((s) => ![...r.covered].includes(s)),
 		// What the best file covering every scope lacks; none when no file covers them all.
-		lacking:
-			r.holdsAor === null
-				? []
-				: needs.filter(
-						(b) =>
-							!{
-								aor: r.holdsAor,
-								demographic: r.holdsDemographic,
-								citizenship: r.holdsCitizenship
-							}[b]
-					),
+		lacking: r.covering ? needs.filter((b) => !r[`has_${b}`]) : [],
 		pending: r.pending
 	}));
 	shaped.set(rows, coverage);

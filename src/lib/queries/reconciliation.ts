@@ -10,6 +10,7 @@ import { identifier, sql, trusted } from '../data/sql';
 /** The column that holds each layout's count. */
 export const COUNT_COLUMN: Record<LayoutId, string> = {
 	aor: 'Encounter Count',
+	state: 'Encounter Count',
 	'southwest-component': 'Encounter Count',
 	'sector-derived': 'encounter_count',
 	'sector-pdf': 'encounters',

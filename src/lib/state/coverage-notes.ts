@@ -15,8 +15,10 @@ export interface MonthRun {
 
 const BREAKDOWN_WORDS: Record<Breakdown, string> = {
 	aor: 'sector or field office',
+	component: 'component (USBP/OFO)',
 	demographic: 'demographic',
-	citizenship: 'citizenship'
+	citizenship: 'citizenship',
+	encounter_type: 'encounter type'
 };
 
 function reasonOf(c: MonthCoverage, files: Map<string, ManifestFile>): string {

@@ -307,9 +307,14 @@ async function quiet(db: { readonly inFlight: number }): Promise<void> {
 	}
 }
 
-/** Files under a megabyte first (they answer the default view), then the large releases. */
+/**
+ * Files under a megabyte first (they answer the default view), then the large releases, then the
+ * state releases: they answer only views of USBP and OFO together after the AOR releases end, so
+ * the AOR releases' views do not wait for them.
+ */
 export function loadSteps(files: ManifestFile[]): ManifestFile[][] {
 	const small = files.filter((f) => f.bytes < 1_000_000);
-	const large = files.filter((f) => f.bytes >= 1_000_000);
-	return [small, large].filter((step) => step.length);
+	const large = files.filter((f) => f.bytes >= 1_000_000 && f.layout !== 'state');
+	const byState = files.filter((f) => f.bytes >= 1_000_000 && f.layout === 'state');
+	return [small, large, byState].filter((step) => step.length);
 }

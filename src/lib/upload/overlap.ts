@@ -4,7 +4,7 @@
  * beats the derived sector file, which beats the PDF series; among releases the newer one wins).
  */
 import { formatMonthShort } from '../format';
-import { precedenceRank, type ManifestFile } from '../data/manifest';
+import { LAYOUT_HOLDS, precedenceRank, type ManifestFile } from '../data/manifest';
 import { addMonths, monthKey, parseMonthKey } from '../data/months';
 import type { ComponentCode, RegionCode } from '../data/vocabulary';
 import type { ValidationResult } from './validate';
@@ -119,13 +119,18 @@ export function overlap(
 	const sharesScope = (file: LoadedFile) => scopes.some((s) => inScope(file, s));
 
 	// Only files of the same role compete; the state layout has no role yet, so it is compared
-	// with the encounters files for information only.
+	// with the encounters files for information only. A file counting USBP and OFO together (the
+	// state releases) answers other views than one with them apart, so the two never compete.
 	// Annual tables are shown side by side, so nothing competes with an annual upload.
+	const apart = result.layout === null || LAYOUT_HOLDS[result.layout].component;
 	const rivals =
 		role === 'history'
 			? []
 			: loadedFiles.filter(
-					(f) => (role === null ? f.role === 'encounters' : f.role === role) && sharesScope(f)
+					(f) =>
+						(role === null
+							? f.role === 'encounters'
+							: f.role === role && LAYOUT_HOLDS[f.layout].component === apart) && sharesScope(f)
 				);
 	const rank = new Map<string, number>();
 	if (role === 'encounters' && result.layout && result.layout !== 'state' && release) {

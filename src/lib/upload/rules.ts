@@ -4,7 +4,7 @@
  * trimmed and matched case-sensitively against `vocabulary.ts`, month abbreviations in any case),
  * so a file that passes here also passes `fileProblemsStatement` on load.
  */
-import { LAYOUTS, type Layout, type LayoutId } from '../data/layouts';
+import { LAYOUTS, type LayoutId } from '../data/layouts';
 import type { ManifestFile } from '../data/manifest';
 import {
 	MONTH_ABBREVIATIONS,
@@ -27,31 +27,7 @@ import {
 	type RegionCode
 } from '../data/vocabulary';
 
-/**
- * CBP's Nationwide Encounters by state: no component or sector, USBP and OFO mixed. Not yet in
- * `layouts.ts` (the app has no view for it); defined here in the same shape so it can move there.
- */
-export const STATE_LAYOUT: Omit<Layout, 'id'> & { id: 'state' } = {
-	id: 'state',
-	label: 'CBP Nationwide Encounters by state',
-	columns: [
-		'Fiscal Year',
-		'Month Grouping',
-		'Month (abbv)',
-		'Land Border Region',
-		'State',
-		'Demographic',
-		'Citizenship',
-		'Title of Authority',
-		'Encounter Count'
-	],
-	monthOf: (row) => {
-		const fiscalYear = parseFiscalYear(row['Fiscal Year'] ?? '');
-		return fiscalYear === null ? null : monthOfFiscal(fiscalYear, row['Month (abbv)'] ?? '');
-	}
-};
-
-export type UploadLayoutId = LayoutId | 'state';
+export type UploadLayoutId = LayoutId;
 
 /** What one accepted row contributes to the file's summary. */
 export interface RowFacts {
@@ -411,10 +387,9 @@ export const UPLOAD_LAYOUTS: UploadLayout[] = [
 		}
 	},
 	{
-		id: STATE_LAYOUT.id,
-		label: STATE_LAYOUT.label,
-		columns: STATE_LAYOUT.columns,
+		...layout('state'),
 		countColumn: 'Encounter Count',
+		// Not loaded from an upload yet: its rows have no component, which an upload's cells need.
 		role: null,
 		annual: false,
 		checkRow(c) {

@@ -13,14 +13,13 @@ import type { ComponentCode, RegionCode } from '../data/vocabulary';
 import { decodeCsvBytes } from './decode';
 import {
 	RowCheck,
-	STATE_LAYOUT,
 	UPLOAD_LAYOUTS,
 	UPLOAD_LAYOUT_BY_ID,
 	type UploadLayout,
 	type UploadLayoutId
 } from './rules';
 
-export { STATE_LAYOUT, UPLOAD_LAYOUTS, type UploadLayout, type UploadLayoutId } from './rules';
+export { UPLOAD_LAYOUTS, type UploadLayout, type UploadLayoutId } from './rules';
 
 /** Uploads over this size are refused before a byte is read. */
 export const MAX_UPLOAD_BYTES = 50 * 1024 * 1024;
@@ -170,15 +169,10 @@ function refuse(result: ValidationResult, error: string): ValidationResult {
 	return finish(result);
 }
 
-/** The layout whose columns are exactly this header (`layouts.ts`, plus the state layout). */
+/** The layout whose columns are exactly this header (`layouts.ts`). */
 export function uploadLayoutOfHeader(header: string[]): UploadLayout | null {
 	const known = layoutOfHeader(header);
-	if (known) return UPLOAD_LAYOUT_BY_ID.get(known.id) ?? null;
-	const clean = header.map((h) => h.replace(/^\uFEFF/, '').trim());
-	const state = STATE_LAYOUT.columns;
-	return clean.length === state.length && state.every((c, i) => c === clean[i])
-		? UPLOAD_LAYOUT_BY_ID.get('state')!
-		: null;
+	return known ? (UPLOAD_LAYOUT_BY_ID.get(known.id) ?? null) : null;
 }
 
 const DELIMITERS: [string, string][] = [
