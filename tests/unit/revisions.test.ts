@@ -50,6 +50,40 @@ describe('the bundled releases', () => {
 		expect(await revisions(db)).toEqual([]);
 	});
 
+	test('the two state releases agree on every key they share (PROVENANCE I3)', async () => {
+		// Independently: month, region, state, demographic, citizenship and title of every row in
+		// the months both cover (Oct 2022 – Sep 2025).
+		const keysOf = (path: string) => {
+			const out = new Map<string, number>();
+			for (const r of readRows(path).rows) {
+				const month = monthOfRow(r);
+				if (month < '2022-10' || month > '2025-09') continue;
+				const key = [
+					month,
+					r['Land Border Region'],
+					r['State'],
+					r['Demographic'],
+					r['Citizenship'],
+					r['Title of Authority']
+				].join('|');
+				out.set(key, (out.get(key) ?? 0) + Number(r['Encounter Count']));
+			}
+			return out;
+		};
+		const older = keysOf('nationwide-encounters-fy22-fy25-state.csv');
+		const newer = keysOf('nationwide-encounters-fy23-fy26-nov-state.csv');
+		const union = new Set([...older.keys(), ...newer.keys()]);
+		const changed = [...union].filter((k) => (older.get(k) ?? 0) !== (newer.get(k) ?? 0));
+
+		const overlap = (await releaseOverlaps(db)).find((o) => o.newer === 'state_fy23_fy26_nov')!;
+		expect(overlap.older).toBe('state_fy22_fy25');
+		expect([monthKey(overlap.from), monthKey(overlap.to)]).toEqual(['2022-10', '2025-09']);
+		expect(overlap.keysCompared).toBe(union.size);
+		expect(overlap.keysChanged).toBe(changed.length);
+		expect(overlap.keysChanged).toBe(0);
+		expect(overlap.totalBefore).toBe([...older.values()].reduce((a, b) => a + b, 0));
+	});
+
 	test('CBP’s Southwest file differs from the sector sums where a later release revised them', async () => {
 		const rows = await componentVsSectors(db);
 		for (const r of rows)

@@ -23,10 +23,14 @@ export interface Revision {
 	older: string;
 	newer: string;
 	month: Date;
-	component: string;
+	/** Null in the state releases, which count USBP and OFO together. */
+	component: string | null;
 	region: string;
-	aorCode: string;
-	aorName: string;
+	/** Null in the state releases, which have no areas. */
+	aorCode: string | null;
+	aorName: string | null;
+	/** The state releases' state; null in the other layouts. */
+	state: string | null;
 	demographic: string | null;
 	citizenship: string | null;
 	title: string | null;
@@ -35,9 +39,13 @@ export interface Revision {
 	after: number;
 }
 
-/** Pairs of loaded releases of one layout whose coverage overlaps, with the months they share. */
+/**
+ * Pairs of loaded releases of one layout whose coverage overlaps, with the months they share; a
+ * layout without components apart (the state releases) pairs once per region, component null.
+ */
 const PAIRS = sql`pairs AS (
-	SELECT a.source_id AS older, b.source_id AS newer, a.component, a.region,
+	SELECT DISTINCT a.source_id AS older, b.source_id AS newer,
+		CASE WHEN a.has_component THEN a.component END AS component, a.region,
 		greatest(a.month_from, b.month_from) AS m_from, least(a.month_to, b.month_to) AS m_to
 	FROM source_scope a JOIN source_scope b
 		ON a.component = b.component AND a.region = b.region AND a.rank < b.rank AND a.layout = b.layout
@@ -49,13 +57,14 @@ function comparedSql(): Sql {
 	return sql`WITH ${PAIRS},
 		keyed AS (
 			SELECT source_id, month, component, region, aor_code, any_value(aor_name) AS aor_name,
-				demographic, citizenship, title, encounter_type, sum(count) AS n
+				state, demographic, citizenship, title, encounter_type, sum(count) AS n
 			FROM encounter_rows GROUP BY ALL
 		),
 		side AS (
 			SELECT p.older, p.newer, p.older = k.source_id AS is_older, k.*
 			FROM pairs p JOIN keyed k ON k.source_id IN (p.older, p.newer)
-				AND k.component = p.component AND k.region = p.region AND k.month BETWEEN p.m_from AND p.m_to
+				AND k.component IS NOT DISTINCT FROM p.component AND k.region = p.region
+				AND k.month BETWEEN p.m_from AND p.m_to
 		),
 		o AS (SELECT * FROM side WHERE is_older),
 		n AS (SELECT * FROM side WHERE NOT is_older),
@@ -63,14 +72,15 @@ function comparedSql(): Sql {
 			SELECT coalesce(o.older, n.older) AS older, coalesce(o.newer, n.newer) AS newer,
 				coalesce(o.month, n.month) AS month, coalesce(o.component, n.component) AS component,
 				coalesce(o.region, n.region) AS region, coalesce(o.aor_code, n.aor_code) AS aor_code,
-				coalesce(o.aor_name, n.aor_name) AS aor_name,
+				coalesce(o.aor_name, n.aor_name) AS aor_name, coalesce(o.state, n.state) AS state,
 				coalesce(o.demographic, n.demographic) AS demographic,
 				coalesce(o.citizenship, n.citizenship) AS citizenship,
 				coalesce(o.title, n.title) AS title, coalesce(o.encounter_type, n.encounter_type) AS encounter_type,
 				coalesce(o.n, 0) AS before, coalesce(n.n, 0) AS after
 			FROM o FULL OUTER JOIN n
 				ON n.older = o.older AND n.newer = o.newer AND n.month = o.month
-				AND n.component = o.component AND n.region = o.region AND n.aor_code = o.aor_code
+				AND n.component IS NOT DISTINCT FROM o.component AND n.region = o.region
+				AND n.aor_code IS NOT DISTINCT FROM o.aor_code AND n.state IS NOT DISTINCT FROM o.state
 				AND n.demographic IS NOT DISTINCT FROM o.demographic
 				AND n.citizenship IS NOT DISTINCT FROM o.citizenship
 				AND n.title IS NOT DISTINCT FROM o.title
@@ -92,11 +102,11 @@ export async function releaseOverlaps(db: Db): Promise<ReleaseOverlap[]> {
 
 export async function revisions(db: Db, limit = 5000): Promise<Revision[]> {
 	return db.query<Revision>(sql`${comparedSql()}
-		SELECT older, newer, month, component, region, aor_code AS "aorCode", aor_name AS "aorName",
+		SELECT older, newer, month, component, region, aor_code AS "aorCode", aor_name AS "aorName", state,
 			demographic, citizenship, title, encounter_type AS "encounterType",
 			CAST(before AS BIGINT) AS before, CAST(after AS BIGINT) AS after
 		FROM compared WHERE before <> after
-		ORDER BY month, abs(after - before) DESC, aor_code
+		ORDER BY month, abs(after - before) DESC, aor_code, state
 		LIMIT ${limit}`);
 }
 
