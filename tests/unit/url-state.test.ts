@@ -44,6 +44,30 @@ describe('defaults', () => {
 	});
 });
 
+describe('the composition split by default', () => {
+	test.each([
+		['', 'demographic'],
+		['demographic=uc', 'citizenship'],
+		['demographic=uc&citizenship=mexico', 'title'],
+		['demographic=uc&citizenship=mexico&title=8', 'type'],
+		['title=8', 'demographic']
+	])('?%s splits by %s, and the link does not say so', (query, split) => {
+		expect(parse(query).state.split).toBe(split);
+		expect(roundTrip(query)).toBe(query ? `?${query}` : '');
+	});
+
+	test('an explicit split that the filter fixes is kept and written', () => {
+		expect(roundTrip('demographic=uc&split=demographic')).toBe('?demographic=uc&split=demographic');
+	});
+
+	test('a default split follows a change of filter; a chosen one stays', () => {
+		const start = parse('').state;
+		expect(applyChange(start, { demographic: 'uc' }).split).toBe('citizenship');
+		const chosen = applyChange(start, { split: 'title' });
+		expect(applyChange(chosen, { demographic: 'uc' }).split).toBe('title');
+	});
+});
+
 describe('round trips', () => {
 	test.each([
 		'?sector=TCA,YUM',

@@ -27,6 +27,7 @@ import { citizenshipOptions } from '../queries/options';
 import { loadEverything } from '../state/figure-loads';
 import {
 	DEFAULT_URL_STATE,
+	defaultSplit,
 	type ComponentChoice,
 	type RegionChoice,
 	type SplitChoice,
@@ -102,8 +103,11 @@ export async function computeResults(
 	const { db, statements } = recordingDb(coordinator.db());
 	const files = new Map(manifest.files.map((f) => [f.id, f]));
 	const citizenships = (await citizenshipOptions(db)).map((c) => c.slug);
-	for (const state of states ?? linkedStates(citizenships))
-		await loadEverything(db, { ...DEFAULT_URL_STATE, ...state }, files);
+	for (const state of states ?? linkedStates(citizenships)) {
+		const full = { ...DEFAULT_URL_STATE, ...state };
+		// A link without split= splits by the first dimension its filter leaves open.
+		await loadEverything(db, { ...full, split: state.split ?? defaultSplit(full) }, files);
+	}
 	const sha256 = manifest.files.map((f) => f.sha256);
 	const results = new Map<string, StoredResult>();
 	for (const [key, rows] of statements)

@@ -56,6 +56,24 @@ export interface UrlState {
 
 export type SplitChoice = 'demographic' | 'citizenship' | 'title' | 'type';
 
+const SPLITS: SplitChoice[] = ['demographic', 'citizenship', 'title', 'type'];
+
+/**
+ * The composition's split when the URL names none: the first dimension the filter leaves open
+ * (with `demographic=uc`, splitting by demographic would show one group at 100%).
+ */
+export function defaultSplit(
+	s: Pick<UrlState, 'demographic' | 'citizenship' | 'title' | 'type'>
+): SplitChoice {
+	const fixed: Record<SplitChoice, boolean> = {
+		demographic: !!s.demographic,
+		citizenship: !!s.citizenship,
+		title: s.title !== 'all',
+		type: s.type !== 'all'
+	};
+	return SPLITS.find((d) => !fixed[d]) ?? 'demographic';
+}
+
 export const DEFAULT_URL_STATE: UrlState = {
 	sectors: [],
 	from: null,
@@ -169,13 +187,6 @@ export function parseUrlState(params: URLSearchParams): ParsedUrlState {
 	);
 	state.year = choice(params, 'year', ['fiscal', 'calendar'], 'fiscal', notices);
 	state.per = choice(params, 'per', ['month', 'day'], 'month', notices);
-	state.split = choice(
-		params,
-		'split',
-		['demographic', 'citizenship', 'title', 'type'],
-		'demographic',
-		notices
-	);
 	state.scale = choice(params, 'scale', ['shared', 'independent'], 'shared', notices);
 	state.stack = choice(params, 'stack', ['stacked', 'percent'], 'stacked', notices);
 	state.measure = choice(params, 'measure', ['change', 'count'], 'change', notices);
@@ -197,6 +208,8 @@ export function parseUrlState(params: URLSearchParams): ParsedUrlState {
 		if (slug) state.citizenship = slug;
 		else notices.push(`${quoted(citizenship)} is not a citizenship; showing all.`);
 	}
+	// After the filter it defaults to: the first dimension the filter leaves open.
+	state.split = choice(params, 'split', SPLITS, defaultSplit(state), notices);
 
 	// Sector codes: USBP codes are upper case (`TCA`), OFO field offices are slugs (`ofo-el-paso`).
 	// A code given twice (in any case) is one sector, or one notice quoting it as first written.
@@ -294,6 +307,8 @@ function matchScopeToSectors(state: UrlState, params: URLSearchParams, notices: 
  */
 export function applyChange(state: UrlState, change: Partial<UrlState>): UrlState {
 	const next: UrlState = { ...state, ...change };
+	// A split left at its default follows the filter: a view of one demographic is not split by it.
+	if (!('split' in change) && state.split === defaultSplit(state)) next.split = defaultSplit(next);
 	// The comparison builder starts again from a newly chosen headline month.
 	if ('month' in change && !('comparison' in change)) next.comparison = null;
 	if (change.sectors?.length) {
@@ -335,7 +350,7 @@ export function serializeUrlState(state: UrlState, explicit: Partial<UrlState> =
 	if (s.type !== 'all') params.set('type', s.type);
 	if (s.year !== 'fiscal') params.set('year', s.year);
 	if (s.per !== 'month') params.set('per', s.per);
-	if (s.split !== 'demographic') params.set('split', s.split);
+	if (s.split !== defaultSplit(s)) params.set('split', s.split);
 	if (s.scale !== 'shared') params.set('scale', s.scale);
 	if (s.stack !== 'stacked') params.set('stack', s.stack);
 	if (s.measure !== 'change') params.set('measure', s.measure);
