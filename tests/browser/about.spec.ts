@@ -89,3 +89,14 @@ test('at 375 px the page does not scroll sideways; the table scrolls in its own 
 	}));
 	expect(scrollWidth).toBeGreaterThan(clientWidth);
 });
+
+test('the opening names the hand-transcribed file instead of claiming nothing is typed in', async ({
+	page
+}) => {
+	const derived = manifest.files.filter((f) => f.derived && f.id.includes('sectors_fy2020'));
+	expect(derived).toHaveLength(1);
+	const lede = page.locator('.lede');
+	await expect(lede).not.toContainText('Nothing is typed in');
+	await expect(lede).toContainText('One file was typed in by hand');
+	await expect(lede).toContainText((derived[0] as unknown as { label: string }).label);
+});
