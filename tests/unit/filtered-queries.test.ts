@@ -15,7 +15,8 @@ import { monthlyTotals } from '../../src/lib/queries/monthly-totals';
 import { citizenshipOptions } from '../../src/lib/queries/options';
 import { sectorMonthly } from '../../src/lib/queries/sector-monthly';
 import { parseUrlState } from '../../src/lib/state/url-state';
-import { readRows } from '../helpers/expected';
+import { compositionOf } from '../../src/lib/state/figure-loads';
+import { chosenFile, manifest, readRows } from '../helpers/expected';
 import {
 	allCoveredMonths,
 	filteredSplit,
@@ -176,6 +177,32 @@ describe('composition', () => {
 			rows.filter((r) => monthKey(r.month) === '2025-06').map((r) => [r.key, r.value])
 		);
 		expect(june2025).toEqual(filteredSplit('2025-06', specOf(DEFAULT_FILTERS), 'demographic'));
+	});
+});
+
+describe('the composition figure’s load', () => {
+	test('a split by type is answered, and named, by the file that holds types', async () => {
+		const state = parseUrlState(new URLSearchParams('component=all&split=type')).state;
+		const { rows, coverage } = await compositionOf(db, state);
+		const spec = specOf(filtersOf(state));
+		const ids = new Map(manifest().files.map((f) => [f.path, f.id]));
+		for (const c of coverage) {
+			const month = monthKey(c.month);
+			const file = chosenFile(
+				month,
+				[
+					['usbp', 'southwest'],
+					['ofo', 'southwest']
+				],
+				['type']
+			);
+			expect([month, c.answerable]).toEqual([month, file !== null]);
+			if (file) expect([month, c.sourceIds]).toEqual([month, [ids.get(file)]]);
+		}
+		const june2025 = new Map(
+			rows.filter((r) => monthKey(r.month) === '2025-06').map((r) => [r.key, r.value])
+		);
+		expect(june2025).toEqual(filteredSplit('2025-06', spec, 'type'));
 	});
 });
 

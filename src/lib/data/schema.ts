@@ -12,7 +12,8 @@
  *   rank, what it holds and whether it is loaded yet (the big files load after the first view is
  *   drawn); `month_source` the one that wins when nothing more is asked;
  * - `encounters`: what every query reads, keeping only the file its `answerable` months chose;
- * - `southwest_component`: the Southwest-by-component file, normalized, for its own views only;
+ * - `southwest_component`: the Southwest-by-component file with its citizenship groups, for its
+ *   own total beside the sector sum (its rows also feed `encounter_rows`);
  * - `annual_history`: the annual files (nationwide from FY1925, Southwest sectors from FY1960).
  */
 import { TITLE_42_FIRST_MONTH } from './definitions';

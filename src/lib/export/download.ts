@@ -5,6 +5,7 @@
  */
 import type { ManifestFile } from '../data/manifest';
 import { monthKey } from '../data/months';
+import type { SectorComparison } from '../queries/sector-comparison';
 import { statementKey, type Sql } from '../data/sql';
 import { shownPair, type FigureContext } from '../state/figure-context';
 import type { UrlState } from '../state/url-state';
@@ -77,11 +78,16 @@ export function headlineDownloads(
 	if (!h) throw new Error('No source answers this filter.');
 	const month = monthKey(h.month);
 	const baselineMonth = monthKey(h.baselineMonth);
+	// A month whose file has no areas (CBP's Southwest-by-component file, the state releases) has
+	// a total and null parts: the total is then not their sum.
+	const parts = (pick: (s: SectorComparison) => number | null) =>
+		h.sectors.some((s) => pick(s) !== null);
+	const summed = parts((s) => s.value) && parts((s) => s.baselineValue);
 	const rows = [
 		...h.sectors,
 		{
 			code: 'total',
-			name: 'Total (the sum of the rows above)',
+			name: summed ? 'Total (the sum of the rows above)' : 'Total',
 			value: h.value,
 			baselineValue: h.baselineValue
 		}
@@ -113,7 +119,7 @@ export function headlineDownloads(
 		),
 		statements,
 		sqlNotes: [
-			`The figure takes each area's ${baselineMonth} and ${month} from "Each sector or field office of the scope, by month"; the headline is their sum.`,
+			`The figure takes each area's ${baselineMonth} and ${month} from "Each sector or field office of the scope, by month"${summed ? '; the headline is their sum.' : ', and the headline from "The monthly totals of the scope": a file without areas answers a month with a total and null areas.'}`,
 			'A null value means no source answers the filter in that month.',
 			...(ctx.perDay
 				? ['Per day: each month divided by its number of days; the change is that of the averages.']

@@ -12,7 +12,8 @@ export interface CompositionRow {
 	value: number;
 }
 
-const BREAKDOWN: Record<CompositionDimension, Breakdown[]> = {
+/** What a split asks of a month's file beyond the filter's own needs. */
+export const COMPOSITION_NEEDS: Record<CompositionDimension, Breakdown[]> = {
 	demographic: ['demographic'],
 	citizenship: ['citizenship'],
 	title: [],
@@ -38,7 +39,7 @@ export function compositionSql(filters: Filters, dimension: CompositionDimension
 	return named(
 		'The composition by month',
 		sql`
-		WITH ${answerableCte(filters, BREAKDOWN[dimension])}
+		WITH ${answerableCte(filters, COMPOSITION_NEEDS[dimension])}
 		SELECT e.month, ${key} AS key, ${label} AS label, CAST(sum(e.count) AS BIGINT) AS value
 		FROM encounters e JOIN answerable a ON a.month = e.month AND a.source_id = e.source_id
 		WHERE ${encounterConditions(filters, 'e')} AND ${key} IS NOT NULL
@@ -65,7 +66,7 @@ export function compositionByAreaSql(scope: Filters, dimension: CompositionDimen
 	return named(
 		'The composition of each area of the scope, by month',
 		sql`
-		WITH ${answerableCte(scope, [...BREAKDOWN[dimension], 'aor'])}
+		WITH ${answerableCte(scope, [...COMPOSITION_NEEDS[dimension], 'aor'])}
 		SELECT e.aor_code AS code, e.month, ${key} AS key, ${label} AS label,
 			CAST(sum(e.count) AS BIGINT) AS value
 		FROM encounters e JOIN answerable a ON a.month = e.month AND a.source_id = e.source_id

@@ -12,7 +12,7 @@ export interface SectorComparison {
 
 /**
  * Each area of responsibility in the filter, west to east (then by name), with its count in
- * `month` and in `baseline`. The headline total is the sum of these rows, so the parts add up.
+ * `month` and in `baseline`. Where a month's file has areas, the headline total is their sum.
  */
 export function sectorComparisonSql(filters: Filters, month: Date, baseline: Date): Sql {
 	const sectorFilter = filters.sectors.length

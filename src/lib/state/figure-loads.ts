@@ -15,6 +15,7 @@ import {
 } from '../queries/annual-history';
 import {
 	chosenAreasComposition,
+	COMPOSITION_NEEDS,
 	composition,
 	compositionByArea,
 	type CompositionDimension,
@@ -47,14 +48,8 @@ export async function compositionOf(db: Db, state: UrlState): Promise<Compositio
 					chosenAreasComposition(byArea, filters.sectors)
 				)
 			: composition(db, filters, dimension),
-		// The split needs its own coverage only when it asks for a breakdown the filter does not.
-		monthCoverage(
-			db,
-			filters,
-			(dimension === 'demographic' || dimension === 'citizenship') && !filters[dimension]
-				? [dimension]
-				: undefined
-		)
+		// The split's own needs (a demographic, a citizenship, an encounter type), as its statement.
+		monthCoverage(db, filters, COMPOSITION_NEEDS[dimension])
 	]);
 	return { rows, coverage };
 }
