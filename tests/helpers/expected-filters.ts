@@ -21,6 +21,8 @@ export interface FilterSpec {
 	components: Component[];
 	regions: Region[];
 	sectors?: string[];
+	/** Two-letter codes, as the state releases have them. */
+	states?: string[];
 	demographic?: string;
 	/** Slug: lower case, non-alphanumerics to `-` (the ASCII case of `citizenshipSlug`: the bundled labels are ASCII). */
 	citizenship?: string;
@@ -35,6 +37,8 @@ interface Row {
 	region: Region;
 	/** Null in the Southwest-by-component file, which has no areas. */
 	area: string | null;
+	/** Only in the state releases. */
+	state: string | null;
 	demographic: string | null;
 	citizenship: string | null;
 	title: string | null;
@@ -79,6 +83,7 @@ function rowsByMonth(path: string): Map<string, Row[]> {
 				component,
 				region: REGION[r['Land Border Region']],
 				area: component === 'usbp' ? r['AOR (Abbv)'] : `ofo-${slug(r['AOR (Abbv)'])}`,
+				state: null,
 				demographic: DEMOGRAPHIC[r['Demographic']],
 				citizenship: slug(r['Citizenship']),
 				title: r['Title of Authority'].replace('Title ', ''),
@@ -91,6 +96,7 @@ function rowsByMonth(path: string): Map<string, Row[]> {
 				component: 'usbp',
 				region: 'southwest',
 				area: r['aor_abbv'],
+				state: null,
 				demographic: null,
 				citizenship: null,
 				title: r['title_of_authority'].replace('Title ', ''),
@@ -103,6 +109,7 @@ function rowsByMonth(path: string): Map<string, Row[]> {
 				component: null,
 				region: REGION[r['Land Border Region']],
 				area: null,
+				state: r['State'].trim(),
 				demographic: DEMOGRAPHIC[r['Demographic']],
 				citizenship: slug(r['Citizenship']),
 				title: r['Title of Authority'].replace('Title ', ''),
@@ -115,6 +122,7 @@ function rowsByMonth(path: string): Map<string, Row[]> {
 				component: r['Component'] === 'U.S. Border Patrol' ? 'usbp' : 'ofo',
 				region: 'southwest',
 				area: null,
+				state: null,
 				demographic: DEMOGRAPHIC[r['Demographic']],
 				// Five citizenship groups of its own, not CBP's 22 values: never a citizenship answer.
 				citizenship: null,
@@ -131,6 +139,7 @@ function rowsByMonth(path: string): Map<string, Row[]> {
 				component: 'usbp',
 				region,
 				area: USBP_SECTORS[region][r['sector']],
+				state: null,
 				demographic: null,
 				citizenship: null,
 				title: preTitle42 ? '8' : null,
@@ -154,6 +163,7 @@ const needsOf = (spec: FilterSpec, extra: Need[] = []): Need[] => [
 	...(spec.demographic ? (['demographic'] as const) : []),
 	...(spec.citizenship ? (['citizenship'] as const) : []),
 	...(spec.type ? (['type'] as const) : []),
+	...(spec.states?.length ? (['state'] as const) : []),
 	...extra
 ];
 
@@ -165,7 +175,8 @@ function chosenRows(month: string, spec: FilterSpec, extra: Need[] = []): Row[] 
 		(row) =>
 			(row.component === null || spec.components.includes(row.component)) &&
 			spec.regions.includes(row.region) &&
-			(!spec.sectors?.length || (row.area !== null && spec.sectors.includes(row.area)))
+			(!spec.sectors?.length || (row.area !== null && spec.sectors.includes(row.area))) &&
+			(!spec.states?.length || (row.state !== null && spec.states.includes(row.state)))
 	);
 }
 
@@ -177,14 +188,31 @@ export function filteredTotal(month: string, spec: FilterSpec): number | null {
 	const rows = chosenRows(month, spec);
 	if (rows === null) return null;
 	let total = 0;
-	for (const row of rows) {
-		if (spec.demographic && row.demographic !== spec.demographic) continue;
-		if (spec.citizenship && row.citizenship !== spec.citizenship) continue;
-		if (spec.title && row.title !== spec.title) continue;
-		if (spec.type && row.type !== spec.type) continue;
-		total += row.count;
-	}
+	for (const row of rows) if (matches(row, spec)) total += row.count;
 	return total;
+}
+
+/** Whether a row of the chosen file counts under the filter's breakdowns. */
+function matches(row: Row, spec: FilterSpec): boolean {
+	return (
+		(!spec.demographic || row.demographic === spec.demographic) &&
+		(!spec.citizenship || row.citizenship === spec.citizenship) &&
+		(!spec.title || row.title === spec.title) &&
+		(!spec.type || row.type === spec.type)
+	);
+}
+
+/**
+ * The filter's count in each state for a month (every state of its scope, its own `states`
+ * aside), from the file chosen for a view by state; null when no file answers it.
+ */
+export function filteredByState(month: string, spec: FilterSpec): Map<string, number> | null {
+	const rows = chosenRows(month, { ...spec, states: [] }, ['state']);
+	if (rows === null) return null;
+	const out = new Map<string, number>();
+	for (const row of rows)
+		if (matches(row, spec)) out.set(row.state!, (out.get(row.state!) ?? 0) + row.count);
+	return out;
 }
 
 /**

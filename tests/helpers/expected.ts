@@ -296,9 +296,9 @@ export const SOUTHWEST_COMPONENT_FILE = 'sbo-encounters-fy22-fy25-aug.csv';
 
 /**
  * What a view can need of a file beyond month and scope: areas, one component apart from the
- * other, a demographic, a citizenship, an encounter type.
+ * other, a demographic, a citizenship, an encounter type, a state.
  */
-export type Need = 'area' | 'component' | 'demographic' | 'citizenship' | 'type';
+export type Need = 'area' | 'component' | 'demographic' | 'citizenship' | 'type' | 'state';
 
 /**
  * What each file holds, read off its columns (data/README.md): the state releases have no
@@ -319,8 +319,8 @@ const HOLDS: Record<(typeof PRECEDENCE)[number], Need[]> = {
 		'citizenship',
 		'type'
 	],
-	'nationwide-encounters-fy23-fy26-nov-state.csv': ['demographic', 'citizenship'],
-	'nationwide-encounters-fy22-fy25-state.csv': ['demographic', 'citizenship'],
+	'nationwide-encounters-fy23-fy26-nov-state.csv': ['demographic', 'citizenship', 'state'],
+	'nationwide-encounters-fy22-fy25-state.csv': ['demographic', 'citizenship', 'state'],
 	'usbp_sw_sector_title8_apprehensions_monthly_fy2020_fy2026.csv': ['area', 'component', 'type'],
 	'sbo-encounters-fy22-fy25-aug.csv': ['component', 'demographic', 'type'],
 	'usbp_monthly_encounters_by_sector_fy2000_fy2020_long.csv': ['area', 'component', 'type']

@@ -3,7 +3,7 @@
  * "encounters of unaccompanied children", not "encounters", when the filter is on them.
  */
 import { describe, expect, test } from 'vitest';
-import { countedOf, describeFilters, unrecordedOf } from '../../src/lib/state/describe';
+import { countedOf, describeFilters, placeOf, unrecordedOf } from '../../src/lib/state/describe';
 import { parseUrlState } from '../../src/lib/state/url-state';
 
 const state = (query: string) => parseUrlState(new URLSearchParams(query)).state;
@@ -86,5 +86,24 @@ describe('unrecordedOf', () => {
 		'component=all&type=inadmissibles'
 	])('?%s: recorded, nothing to say', (query) => {
 		expect(unrecordedOf(state(query))).toBeNull();
+	});
+});
+
+describe('states in words', () => {
+	test.each([
+		['state=TX', 'in Texas', 'USBP and OFO · all regions · Texas'],
+		[
+			'state=AZ,TX&region=southwest',
+			'in Arizona and Texas at the Southwest land border',
+			'USBP and OFO · Southwest land border · Arizona and Texas'
+		],
+		[
+			'state=NY&region=other',
+			'in New York away from the land borders (coastal and interior)',
+			'USBP and OFO · Other (coastal and interior) · New York'
+		]
+	])('?%s is %s', (query, place, filters) => {
+		expect(placeOf(state(query))).toBe(place);
+		expect(describeFilters(state(query))).toBe(filters);
 	});
 });

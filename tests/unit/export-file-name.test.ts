@@ -84,6 +84,11 @@ describe('fileName', () => {
 			'usbp-southwest-small-multiples_TCA+EPT_2024-06_2025-06.csv'
 		],
 		[
+			'the states figure, states joined with +',
+			['states', state({ component: 'all', region: 'all', states: ['AZ', 'TX'] }), 'csv'],
+			'cbp-nationwide-states_AZ+TX_2024-06_2025-06.csv'
+		],
+		[
 			'all components and regions',
 			['monthly', state({ component: 'all', region: 'all' }), 'png'],
 			'cbp-nationwide-monthly_2024-06_2025-06.png'

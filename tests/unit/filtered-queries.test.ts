@@ -14,11 +14,13 @@ import { monthCoverage } from '../../src/lib/queries/month-sources';
 import { monthlyTotals } from '../../src/lib/queries/monthly-totals';
 import { citizenshipOptions } from '../../src/lib/queries/options';
 import { sectorMonthly } from '../../src/lib/queries/sector-monthly';
+import { stateMonthly } from '../../src/lib/queries/state-monthly';
 import { parseUrlState } from '../../src/lib/state/url-state';
 import { compositionOf } from '../../src/lib/state/figure-loads';
 import { chosenFile, manifest, readRows } from '../helpers/expected';
 import {
 	allCoveredMonths,
+	filteredByState,
 	filteredSplit,
 	filteredTotal,
 	type FilterSpec
@@ -34,6 +36,7 @@ const specOf = (f: Filters): FilterSpec => ({
 	components: f.components,
 	regions: f.regions,
 	sectors: f.sectors,
+	states: f.states,
 	demographic: f.demographic ?? undefined,
 	citizenship: f.citizenship ?? undefined,
 	title: f.title ?? undefined,
@@ -59,7 +62,11 @@ const CASES = [
 	'type=expulsions&component=all',
 	'sector=ofo-el-paso',
 	'sector=BLW,SWB',
-	'sector=TCA,ofo-tucson'
+	'sector=TCA,ofo-tucson',
+	'state=TX',
+	'state=AZ,CA&region=southwest',
+	'state=NY&demographic=single-adults',
+	'state=TX&citizenship=mexico&region=other'
 ];
 
 describe('monthlyTotals under filters', () => {
@@ -142,6 +149,50 @@ describe('sectorMonthly', () => {
 			}
 		}
 	);
+});
+
+describe('stateMonthly', () => {
+	test.each(['component=all&region=all', 'component=all', 'component=all&demographic=uc', ''])(
+		'?%s: each state and month matches the CSVs',
+		async (query) => {
+			const filters = filtersFor(query);
+			const rows = await stateMonthly(db, filters);
+			const spec = specOf(filters);
+			const months = [...new Set(allCoveredMonths(spec))];
+			for (const month of months) {
+				const got = new Map(
+					rows.filter((r) => monthKey(r.month) === month).map((r) => [r.code, r.value])
+				);
+				// A month no file with states answers has no rows (the figure says so).
+				expect(got, month).toEqual(filteredByState(month, spec) ?? new Map());
+			}
+			// USBP alone: no file counts one component by state.
+			if (query === '') expect(rows).toEqual([]);
+			else expect(rows.length).toBeGreaterThan(100);
+		}
+	);
+
+	test('a state link is answered by the state releases, from Oct 2021 through Nov 2025', async () => {
+		const filters = filtersFor('state=TX');
+		expect(filters).toMatchObject({
+			components: ['usbp', 'ofo'],
+			regions: ['southwest', 'northern', 'other'],
+			states: ['TX']
+		});
+		const coverage = await monthCoverage(db, filters);
+		const answered = coverage.filter((c) => c.answerable).map((c) => monthKey(c.month));
+		expect(answered[0]).toBe('2021-10');
+		expect(answered.at(-1)).toBe('2025-11');
+		expect(coverage.find((c) => monthKey(c.month) === '2021-09')).toMatchObject({
+			answerable: false,
+			lacking: ['state']
+		});
+		const m = parseMonthKey('2025-06')!;
+		const h = await headline(db, filters, m, parseMonthKey('2024-06')!);
+		expect(h.value).toBe(filteredTotal('2025-06', specOf(filters)));
+		expect(h.baselineValue).toBe(filteredTotal('2024-06', specOf(filters)));
+		expect(h.value).toBeGreaterThan(0);
+	});
 });
 
 describe('composition', () => {

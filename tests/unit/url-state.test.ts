@@ -446,3 +446,63 @@ describe('changes from the controls', () => {
 		}
 	});
 });
+
+describe('states', () => {
+	test('codes are case-insensitive, deduplicated and in the vocabulary’s order', () => {
+		expect(parse('state=tx,AZ,Tx').state.states).toEqual(['AZ', 'TX']);
+		expect(parse('state=TX&state=ny').state.states).toEqual(['NY', 'TX']);
+	});
+
+	test('a state link shows both components in every region unless it names a region', () => {
+		expect(parse('state=NY').state).toMatchObject({ component: 'all', region: 'all' });
+		expect(parse('state=TX&region=southwest').state).toMatchObject({
+			component: 'all',
+			region: 'southwest',
+			states: ['TX']
+		});
+		expect(parse('state=TX').notices).toEqual([]);
+	});
+
+	test.each([
+		['state=TX&sector=TCA', 'no CBP file counts sectors or field offices by state'],
+		['state=TX&component=usbp', 'not USBP alone']
+	])('%s keeps the other choice and drops the state with a notice', (query, why) => {
+		const { state, notices } = parse(query);
+		expect(state.states).toEqual([]);
+		expect(notices.join(' ')).toContain(why);
+	});
+
+	test.each(['XX', 'Texas', '__proto__', 'constructor'])(
+		'an unknown code (%s) is ignored with a notice that quotes it',
+		(code) => {
+			const { state, notices } = parse(`state=${code},TX`);
+			expect(state.states).toEqual(['TX']);
+			expect(notices).toEqual([
+				`“${code}” is not a state code (two letters, such as TX); ignored.`
+			]);
+		}
+	);
+
+	test.each([
+		['state=TX', '?state=TX'],
+		['state=tx,az&region=southwest', '?state=AZ,TX&region=southwest'],
+		['state=TX&component=all&region=all', '?state=TX'],
+		['state=TX&demographic=uc&month=2025-06', '?state=TX&month=2025-06&demographic=uc']
+	])('%s is written %s', (query, written) => {
+		expect(roundTrip(query)).toBe(written);
+		expect(parse(written.slice(1)).state).toEqual(parse(query).state);
+	});
+
+	test.each([
+		['', { states: ['TX'] }, '?state=TX'],
+		['sector=TCA', { states: ['TX'] }, '?state=TX'],
+		['state=TX', { sectors: ['TCA'] }, '?sector=TCA'],
+		['state=TX', { component: 'usbp' }, '?region=all'],
+		['state=TX', { region: 'southwest' }, '?state=TX&region=southwest'],
+		['state=TX', { states: [] }, '?component=all&region=all']
+	] as const)('%s + %j → %s', (query, change, expected) => {
+		expect(serializeUrlState(applyChange(parse(query).state, change as Partial<UrlState>))).toBe(
+			expected
+		);
+	});
+});

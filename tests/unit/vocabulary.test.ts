@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { areaHeading, toggleArea } from '../../src/lib/data/vocabulary';
+import { areaHeading, stateNames, toggleArea, toggleState } from '../../src/lib/data/vocabulary';
 
 test.each([
 	[['TCA', 'EPT'], 'Sector'],
@@ -28,3 +28,21 @@ test.each<[string[], string, boolean | undefined, string[]]>([
 		expect(toggleArea(codes, code, on)).toEqual(expected);
 	}
 );
+
+// States in the filter panel's order, alphabetical by name: Arizona, New York, Texas.
+test.each<[string[], string, boolean | undefined, string[]]>([
+	[['TX'], 'AZ', undefined, ['AZ', 'TX']],
+	[['TX', 'AZ'], 'NY', true, ['AZ', 'NY', 'TX']],
+	[['AZ', 'TX'], 'AZ', undefined, ['TX']],
+	[['TX'], 'TX', false, []]
+])('toggling in %j the state %s (on: %s) gives %j', (codes, code, on, expected) => {
+	expect(toggleState(codes, code, on)).toEqual(expected);
+});
+
+test.each([
+	[['TX'], 'Texas'],
+	[['AZ', 'TX'], 'Arizona and Texas'],
+	[['AZ', 'CA', 'NM', 'TX', 'NY'], 'Arizona, California, New Mexico, Texas and 1 more']
+])('states %j read %s', (codes, text) => {
+	expect(stateNames(codes)).toBe(text);
+});

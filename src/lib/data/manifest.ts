@@ -66,16 +66,24 @@ const LAYOUT_TIER: Record<LayoutId, number> = {
 
 /**
  * What a view can ask of a file beyond its month and scope: areas (sectors, field offices), USBP
- * and OFO apart (`component`), a demographic, a citizenship (CBP's 22 values), an encounter type.
+ * and OFO apart (`component`), a demographic, a citizenship (CBP's 22 values), an encounter type,
+ * a state.
  */
-export type Breakdown = 'aor' | 'component' | 'demographic' | 'citizenship' | 'encounter_type';
+export type Breakdown =
+	| 'aor'
+	| 'component'
+	| 'demographic'
+	| 'citizenship'
+	| 'encounter_type'
+	| 'state';
 
 export const BREAKDOWNS: Breakdown[] = [
 	'aor',
 	'component',
 	'demographic',
 	'citizenship',
-	'encounter_type'
+	'encounter_type',
+	'state'
 ];
 
 const holding = (...held: Breakdown[]) =>
@@ -89,7 +97,7 @@ const holding = (...held: Breakdown[]) =>
  */
 export const LAYOUT_HOLDS: Record<LayoutId, Record<Breakdown, boolean>> = {
 	aor: holding('aor', 'component', 'demographic', 'citizenship', 'encounter_type'),
-	state: holding('demographic', 'citizenship'),
+	state: holding('demographic', 'citizenship', 'state'),
 	'sector-derived': holding('aor', 'component', 'encounter_type'),
 	'southwest-component': holding('component', 'demographic', 'encounter_type'),
 	'sector-pdf': holding('aor', 'component', 'encounter_type'),

@@ -183,7 +183,91 @@ export function labelVariants(): { dimension: string; variant: string; code: str
 
 /** Area codes as names for a sentence: `Tucson Sector, El Paso Sector and 6 more`. */
 export function areaNames(codes: string[], max = 4): string {
-	const names = codes.map((c) => AOR_BY_CODE.get(c)?.name ?? c);
+	return listed(
+		codes.map((c) => AOR_BY_CODE.get(c)?.name ?? c),
+		max
+	);
+}
+
+/** Names joined for a sentence, the first `max` only: `A, B and C`, `A, B and 3 more`. */
+function listed(names: string[], max: number): string {
 	if (names.length <= max) return names.join(', ').replace(/, ([^,]*)$/, ' and $1');
 	return `${names.slice(0, max).join(', ')} and ${names.length - max} more`;
+}
+
+/**
+ * The two-letter postal codes CBP's state releases use (the 50 states, DC and the territories),
+ * with their names, alphabetical by name for the filter panel.
+ */
+export const US_STATES: Record<string, string> = {
+	AL: 'Alabama',
+	AK: 'Alaska',
+	AS: 'American Samoa',
+	AZ: 'Arizona',
+	AR: 'Arkansas',
+	CA: 'California',
+	CO: 'Colorado',
+	CT: 'Connecticut',
+	DE: 'Delaware',
+	DC: 'District of Columbia',
+	FL: 'Florida',
+	GA: 'Georgia',
+	GU: 'Guam',
+	HI: 'Hawaii',
+	ID: 'Idaho',
+	IL: 'Illinois',
+	IN: 'Indiana',
+	IA: 'Iowa',
+	KS: 'Kansas',
+	KY: 'Kentucky',
+	LA: 'Louisiana',
+	ME: 'Maine',
+	MD: 'Maryland',
+	MA: 'Massachusetts',
+	MI: 'Michigan',
+	MN: 'Minnesota',
+	MS: 'Mississippi',
+	MO: 'Missouri',
+	MT: 'Montana',
+	NE: 'Nebraska',
+	NV: 'Nevada',
+	NH: 'New Hampshire',
+	NJ: 'New Jersey',
+	NM: 'New Mexico',
+	NY: 'New York',
+	NC: 'North Carolina',
+	ND: 'North Dakota',
+	MP: 'Northern Mariana Islands',
+	OH: 'Ohio',
+	OK: 'Oklahoma',
+	OR: 'Oregon',
+	PA: 'Pennsylvania',
+	PR: 'Puerto Rico',
+	RI: 'Rhode Island',
+	SC: 'South Carolina',
+	SD: 'South Dakota',
+	TN: 'Tennessee',
+	TX: 'Texas',
+	VI: 'U.S. Virgin Islands',
+	UT: 'Utah',
+	VT: 'Vermont',
+	VA: 'Virginia',
+	WA: 'Washington',
+	WV: 'West Virginia',
+	WI: 'Wisconsin',
+	WY: 'Wyoming'
+};
+
+/** The chosen states with `code` added (`on`) or removed, in the vocabulary's order: one URL per choice. */
+export function toggleState(codes: readonly string[], code: string, on = !codes.includes(code)) {
+	const next = new Set(on ? [...codes, code] : codes.filter((c) => c !== code));
+	return Object.keys(US_STATES).filter((c) => next.has(c));
+}
+
+/** State codes as names for a sentence: `Arizona and Texas`, `Texas, New Mexico and 3 more`. */
+export function stateNames(codes: string[], max = 4): string {
+	return listed(
+		codes.map((c) => (Object.hasOwn(US_STATES, c) ? US_STATES[c] : c)),
+		max
+	);
 }

@@ -15,7 +15,8 @@ export const FIGURE_VIEWS = [
 	'comparison',
 	'map',
 	'history',
-	'composition'
+	'composition',
+	'states'
 ] as const;
 
 export type FigureView = (typeof FIGURE_VIEWS)[number];
@@ -47,6 +48,7 @@ function monthsPart(view: FigureView, state: FileNameState): string[] {
 		case 'headline':
 		case 'sectors':
 		case 'map':
+		case 'states':
 			return [monthKey(addMonths(state.month, -12)), monthKey(state.month)];
 		// Annual bars: fiscal years.
 		case 'history': {
@@ -82,6 +84,7 @@ export function fileName(view: FigureView, state: FileNameState, ext?: string): 
 	const region = state.region === 'all' ? 'nationwide' : state.region;
 	const filters = [
 		state.sectors.join('+'),
+		state.states.join('+'),
 		state.demographic ?? '',
 		state.citizenship ?? '',
 		state.title === 'all' ? '' : `title-${state.title}`,

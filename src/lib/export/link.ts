@@ -33,7 +33,8 @@ const EMBED_HEIGHT: Record<FigureView, number> = {
 	comparison: 900,
 	map: 720,
 	history: 640,
-	composition: 720
+	composition: 720,
+	states: 760
 };
 
 /**

@@ -12,6 +12,8 @@ export interface Filters {
 	regions: RegionCode[];
 	/** Area-of-responsibility codes; empty means every one in the scope. */
 	sectors: string[];
+	/** Two-letter state codes (only the state releases have them); empty means every state. */
+	states: string[];
 	demographic: string | null;
 	citizenship: string | null;
 	title: '8' | '42' | null;
@@ -22,6 +24,7 @@ export const DEFAULT_FILTERS: Filters = {
 	components: ['usbp'],
 	regions: ['southwest'],
 	sectors: [],
+	states: [],
 	demographic: null,
 	citizenship: null,
 	title: null,
@@ -49,6 +52,7 @@ export function encounterConditions(filters: Filters, alias: string): Sql {
 		sql`${column(alias, 'region')} IN ${list(filters.regions)}`
 	];
 	if (filters.sectors.length) parts.push(oneOf(column(alias, 'aor_code'), filters.sectors));
+	if (filters.states.length) parts.push(oneOf(column(alias, 'state'), filters.states));
 	if (filters.demographic)
 		parts.push(sql`${column(alias, 'demographic')} = ${filters.demographic}`);
 	if (filters.citizenship)
@@ -63,7 +67,7 @@ export type { Breakdown };
 
 /**
  * What a filter asks of its sources: a sector's rows, one component without the other, a
- * demographic, a citizenship, an encounter type.
+ * demographic, a citizenship, an encounter type, a state's rows.
  */
 export function breakdownsOf(filters: Filters): Breakdown[] {
 	return [
@@ -71,7 +75,8 @@ export function breakdownsOf(filters: Filters): Breakdown[] {
 		...(filters.components.length < Object.keys(COMPONENTS).length ? (['component'] as const) : []),
 		...(filters.demographic ? (['demographic'] as const) : []),
 		...(filters.citizenship ? (['citizenship'] as const) : []),
-		...(filters.encounterType ? (['encounter_type'] as const) : [])
+		...(filters.encounterType ? (['encounter_type'] as const) : []),
+		...(filters.states.length ? (['state'] as const) : [])
 	];
 }
 

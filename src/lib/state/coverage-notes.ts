@@ -18,7 +18,8 @@ const BREAKDOWN_WORDS: Record<Breakdown, string> = {
 	component: 'component (USBP/OFO)',
 	demographic: 'demographic',
 	citizenship: 'citizenship',
-	encounter_type: 'encounter type'
+	encounter_type: 'encounter type',
+	state: 'state'
 };
 
 function reasonOf(c: MonthCoverage, files: Map<string, ManifestFile>): string {

@@ -1,5 +1,12 @@
 /** The filter state in words, for subtitles, file names' companions and screen readers. */
-import { AOR_BY_CODE, COMPONENTS, DEMOGRAPHICS, REGIONS, TITLES } from '../data/vocabulary';
+import {
+	AOR_BY_CODE,
+	COMPONENTS,
+	DEMOGRAPHICS,
+	REGIONS,
+	stateNames,
+	TITLES
+} from '../data/vocabulary';
 import { countryInText } from '../format';
 import type { UrlState } from './url-state';
 
@@ -10,6 +17,7 @@ export function describeFilters(state: UrlState, citizenshipLabel?: string): str
 	];
 	if (state.sectors.length)
 		parts.push(state.sectors.map((c) => AOR_BY_CODE.get(c)?.name ?? c).join(', '));
+	if (state.states.length) parts.push(stateNames(state.states, Infinity));
 	// An own-property lookup: a code from outside (`constructor`) must not reach Object.prototype.
 	if (state.demographic && Object.hasOwn(DEMOGRAPHICS, state.demographic))
 		parts.push(DEMOGRAPHICS[state.demographic].phrase);
@@ -28,8 +36,13 @@ const REGION_PARTS: Record<Exclude<UrlState['region'], 'all'>, string> = {
 	other: 'away from the land borders (coastal and interior)'
 };
 
-/** Where the count is, for sentences: "at the Southwest land border", "in Tucson Sector". */
+/**
+ * Where the count is, for sentences: "at the Southwest land border", "in Tucson Sector", "in
+ * Texas", "in Arizona and Texas at the Southwest land border".
+ */
 export function placeOf(state: UrlState): string {
+	if (state.states.length)
+		return `in ${stateNames(state.states, Infinity)}${state.region === 'all' ? '' : ` ${REGION_PARTS[state.region]}`}`;
 	const names = state.sectors.map((c) => AOR_BY_CODE.get(c)?.name ?? c);
 	if (names.length === 1) return `in ${names[0]}`;
 	if (names.length > 1) return `in ${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;

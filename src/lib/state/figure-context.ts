@@ -12,7 +12,7 @@ import { formatCount, formatPerDay } from '../format';
 import { agencyOf, countedOf, describeFilters, placeOf, unrecordedOf } from './describe';
 import type { Sql } from '../data/sql';
 import type { PageView } from './page-view';
-import type { UrlState } from './url-state';
+import { applyChange, type UrlState } from './url-state';
 
 export interface FigureContext {
 	view: PageView;
@@ -43,6 +43,8 @@ export interface FigureContext {
 	navigate: (change: Partial<UrlState>) => void;
 	toggleSector: (code: string) => void;
 	sectorHref: (code: string) => string;
+	/** Link that shows one state alone (both components, as a state link infers). */
+	stateHref: (code: string) => string;
 	/** False in an embed: figures then draw no links or controls that change the page. */
 	interactive: boolean;
 }
@@ -147,7 +149,7 @@ function fileFunctions(files: Map<string, ManifestFile>): FileFunctions {
 	return fns;
 }
 
-type StateFunctions = Pick<FigureContext, 'toggleSector' | 'sectorHref'>;
+type StateFunctions = Pick<FigureContext, 'toggleSector' | 'sectorHref' | 'stateHref'>;
 /** The last state's functions, per page (each page has its own `navigate`). */
 const byNavigate = new WeakMap<
 	object,
@@ -170,7 +172,8 @@ function stateFunctions(
 			let href = hrefs.get(code);
 			if (href === undefined) hrefs.set(code, (href = serialize({ ...state, sectors: [code] })));
 			return href;
-		}
+		},
+		stateHref: (code) => serialize(applyChange(state, { states: [code] }))
 	};
 	byNavigate.set(navigate, { key, serialize, fns });
 	return fns;

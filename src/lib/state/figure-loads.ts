@@ -24,6 +24,7 @@ import {
 import { filtersOf } from './filters-of';
 import { monthCoverage, type MonthCoverage } from '../queries/month-sources';
 import { sectorMonthly, type SectorMonth } from '../queries/sector-monthly';
+import { stateMonthly, type StateMonth } from '../queries/state-monthly';
 import { loadPageView } from './page-view';
 import type { UrlState } from './url-state';
 import type { ManifestFile } from '../data/manifest';
@@ -54,6 +55,22 @@ export async function compositionOf(db: Db, state: UrlState): Promise<Compositio
 	return { rows, coverage };
 }
 
+export interface StatesData {
+	/** Every state of the scope (not only the chosen ones), by month. */
+	rows: StateMonth[];
+	/** Months a file with states answers the filter in, and which. */
+	coverage: MonthCoverage[];
+}
+
+export async function statesOf(db: Db, state: UrlState): Promise<StatesData> {
+	const filters = filtersOf({ ...state, states: [] });
+	const [rows, coverage] = await Promise.all([
+		stateMonthly(db, filters),
+		monthCoverage(db, filters, ['state'])
+	]);
+	return { rows, coverage };
+}
+
 export async function historyOf(db: Db, state: UrlState): Promise<AnnualHistoryPoint[]> {
 	const filters = filtersOf(state);
 	const scope = annualHistoryScope(filters);
@@ -67,7 +84,8 @@ export const FIGURE_LOADS = {
 	map: sectorSeriesOf,
 	comparison: sectorSeriesOf,
 	composition: compositionOf,
-	history: historyOf
+	history: historyOf,
+	states: statesOf
 } as const;
 
 /** Everything the explorer can show for a state: the page's view and every figure's load. */

@@ -24,6 +24,7 @@ export function filtersOf(state: UrlState): Filters {
 		components,
 		regions,
 		sectors: state.sectors,
+		states: state.states,
 		demographic: state.demographic,
 		citizenship: state.citizenship,
 		title: state.title === 'all' ? null : state.title,

@@ -15,6 +15,7 @@ import {
 	COMPONENTS,
 	DEMOGRAPHICS,
 	REGIONS,
+	US_STATES,
 	type ComponentCode,
 	type RegionCode
 } from '../data/vocabulary';
@@ -27,6 +28,11 @@ export type TypeChoice = 'apprehensions' | 'inadmissibles' | 'expulsions' | 'all
 export interface UrlState {
 	/** Area-of-responsibility codes in the order given; empty means all in the region. */
 	sectors: string[];
+	/**
+	 * Two-letter state codes, in the vocabulary's order; empty means every state. Only CBP's state
+	 * releases have them, which count USBP and OFO together: states imply both components.
+	 */
+	states: string[];
 	/** Month range shown; null ends mean the first / latest month the sources cover. */
 	from: Date | null;
 	to: Date | null;
@@ -76,6 +82,7 @@ export function defaultSplit(
 
 export const DEFAULT_URL_STATE: UrlState = {
 	sectors: [],
+	states: [],
 	from: null,
 	to: null,
 	month: null,
@@ -228,6 +235,8 @@ export function parseUrlState(params: URLSearchParams): ParsedUrlState {
 		);
 	state.sectors = [...requested];
 	matchScopeToSectors(state, params, notices);
+	state.states = parseStates(params, notices);
+	matchScopeToStates(state, params, notices);
 
 	state.from = parseMonthParam(params, 'from', notices);
 	state.to = parseMonthParam(params, 'to', notices);
@@ -268,6 +277,45 @@ export function withCitizenships(
 	};
 }
 
+/** `state=TX,az`: known codes in the vocabulary's order, unknown ones named in a notice. */
+function parseStates(params: URLSearchParams, notices: string[]): string[] {
+	const requested = new Set<string>();
+	const unknown = new Map<string, string>();
+	for (const raw of params.getAll('state').join(',').split(',')) {
+		const text = raw.trim();
+		if (!text) continue;
+		const code = text.toUpperCase();
+		if (Object.hasOwn(US_STATES, code)) requested.add(code);
+		else if (!unknown.has(code)) unknown.set(code, text);
+	}
+	if (unknown.size)
+		notices.push(
+			`${quotedList([...unknown.values()])} ${unknown.size === 1 ? 'is not a state code' : 'are not state codes'} (two letters, such as TX); ignored.`
+		);
+	return Object.keys(US_STATES).filter((code) => requested.has(code));
+}
+
+/**
+ * States come only from CBP's state releases, which count USBP and OFO together and have no
+ * sectors: a link with states shows both components in all regions unless it names a region; a
+ * link that also names sectors or one component keeps those and drops the states with a notice.
+ */
+function matchScopeToStates(state: UrlState, params: URLSearchParams, notices: string[]): void {
+	if (!state.states.length) return;
+	const conflict = state.sectors.length
+		? 'no CBP file counts sectors or field offices by state'
+		: state.component !== 'all' && params.get('component')
+			? `CBP's state releases count USBP and OFO together, not ${COMPONENTS[state.component].short} alone`
+			: null;
+	if (conflict) {
+		notices.push(`${state.states.join(', ')}: ${conflict}; state ignored.`);
+		state.states = [];
+		return;
+	}
+	state.component = 'all';
+	if (!params.get('region')) state.region = 'all';
+}
+
 /**
  * A sector outside the filter's component or region changes them to match, unless the URL set
  * them explicitly, in which case the sectors that do not fit are dropped with a notice.
@@ -302,8 +350,9 @@ function matchScopeToSectors(state: UrlState, params: URLSearchParams, notices: 
 /**
  * The state after a change from the filter controls: component and region follow a choice of
  * sectors (as a link with those sectors would infer them; field offices alone keep the region)
- * and stay when the sectors are cleared; a change of component or region drops the sectors
- * outside the new scope.
+ * or states (both components, all regions) and stay when they are cleared; sectors and states
+ * replace each other; a change of component or region drops the sectors outside the new scope,
+ * and a change to one component drops the states.
  */
 export function applyChange(state: UrlState, change: Partial<UrlState>): UrlState {
 	const next: UrlState = { ...state, ...change };
@@ -311,17 +360,22 @@ export function applyChange(state: UrlState, change: Partial<UrlState>): UrlStat
 	if (!('split' in change) && state.split === defaultSplit(state)) next.split = defaultSplit(next);
 	// The comparison builder starts again from a newly chosen headline month.
 	if ('month' in change && !('comparison' in change)) next.comparison = null;
-	if (change.sectors?.length) {
+	if (change.states?.length) {
+		next.sectors = [];
+		next.component = 'all';
+		next.region = 'all';
+	} else if (change.sectors?.length) {
+		next.states = [];
 		const inferred = parseUrlState(new URLSearchParams({ sector: change.sectors.join(',') })).state;
 		next.component = inferred.component;
 		// OFO field offices report under several regions: they leave the region as it was.
 		if (change.sectors.some((code) => AOR_BY_CODE.get(code)?.region)) next.region = inferred.region;
 	} else if (change.component || change.region) {
-		// Parsing with an explicit scope drops the sectors that do not fit it.
+		// Parsing with an explicit scope drops the sectors (or states) that do not fit it.
 		const params = new URLSearchParams(serializeUrlState(next));
 		params.set('component', next.component);
 		params.set('region', next.region);
-		next.sectors = parseUrlState(params).state.sectors;
+		({ sectors: next.sectors, states: next.states } = parseUrlState(params).state);
 	}
 	return next;
 }
@@ -334,13 +388,17 @@ export function serializeUrlState(state: UrlState, explicit: Partial<UrlState> =
 	const params = new URLSearchParams();
 	const s = { ...state, ...explicit };
 	if (s.sectors.length) params.set('sector', s.sectors.join(','));
+	if (s.states.length) params.set('state', s.states.join(','));
 	if (s.from) params.set('from', monthKey(s.from));
 	if (s.to) params.set('to', monthKey(s.to));
 	if (s.month) params.set('month', monthKey(s.month));
-	// Component and region follow from the sectors when all sectors agree: write them only when
-	// parsing would not infer the same value.
+	// Component and region follow from the sectors or states: write them only when parsing would
+	// not infer the same value.
 	const inferred = parseUrlState(
-		new URLSearchParams(s.sectors.length ? { sector: s.sectors.join(',') } : {})
+		new URLSearchParams({
+			...(s.sectors.length ? { sector: s.sectors.join(',') } : {}),
+			...(s.states.length ? { state: s.states.join(',') } : {})
+		})
 	).state;
 	if (s.component !== inferred.component) params.set('component', s.component);
 	if (s.region !== inferred.region) params.set('region', s.region);

@@ -7,7 +7,8 @@ import type { Db } from '$lib/data/db';
 import type { FigureView } from '$lib/export/file-name';
 import type { Sql } from '$lib/data/sql';
 import type { FigureContext } from '$lib/state/figure-context';
-import { compositionOf, historyOf, sectorSeriesOf } from '$lib/state/figure-loads';
+import { compositionOf, historyOf, sectorSeriesOf, statesOf } from '$lib/state/figure-loads';
+import type { Filters } from '$lib/queries/filters';
 import type { UrlState } from '$lib/state/url-state';
 import ComparisonFigure from './ComparisonFigure.svelte';
 import CompositionFigure from './CompositionFigure.svelte';
@@ -15,12 +16,15 @@ import HistoryFigure from './HistoryFigure.svelte';
 import MapFigure from './MapFigure.svelte';
 import MonthlyFigure from './MonthlyFigure.svelte';
 import SmallMultiplesFigure from './SmallMultiplesFigure.svelte';
+import StatesFigure from './StatesFigure.svelte';
 
 export interface FigureEntry<T> {
 	/** The figure in words, for the page's skip links ("Skip to the map"). */
 	name: string;
 	figure: Component<{ ctx: FigureContext; data: T; statements: Sql[] }>;
 	load?: (db: Db, state: UrlState) => Promise<T>;
+	/** Whether the explorer shows it for a view (always, if not given); an embed always does. */
+	shows?: (filters: Filters) => boolean;
 }
 
 /** `entry` with its type checked: the component takes what the load gives. */
@@ -34,11 +38,24 @@ export const FIGURES: Record<Exclude<FigureView, 'headline' | 'sectors'>, Figure
 		load: sectorSeriesOf
 	}),
 	comparison: entry({ name: 'the comparison', figure: ComparisonFigure, load: sectorSeriesOf }),
-	map: entry({ name: 'the map', figure: MapFigure, load: sectorSeriesOf }),
+	// The map draws the Southwest sectors of USBP.
+	map: entry({
+		name: 'the map',
+		figure: MapFigure,
+		load: sectorSeriesOf,
+		shows: (f) => f.components.includes('usbp') && f.regions.includes('southwest')
+	}),
 	history: entry({ name: 'the record by fiscal year', figure: HistoryFigure, load: historyOf }),
 	composition: entry({
 		name: 'what the counts were made of',
 		figure: CompositionFigure,
 		load: compositionOf
+	}),
+	// Only CBP's state releases count by state, USBP and OFO together: views of both components.
+	states: entry({
+		name: 'encounters by state',
+		figure: StatesFigure,
+		load: statesOf,
+		shows: (f) => f.components.length === 2
 	})
 };
