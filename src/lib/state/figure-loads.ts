@@ -63,7 +63,8 @@ export interface StatesData {
 }
 
 export async function statesOf(db: Db, state: UrlState): Promise<StatesData> {
-	const filters = filtersOf({ ...state, states: [] });
+	// Every state of the scope; no file counts sectors by state, so a choice of them plays no part.
+	const filters = filtersOf({ ...state, states: [], sectors: [] });
 	const [rows, coverage] = await Promise.all([
 		stateMonthly(db, filters),
 		monthCoverage(db, filters, ['state'])
