@@ -102,23 +102,32 @@ test.describe('2025 by demographic and component, from the state and Southwest r
 		await expect(map.locator('h2')).toContainText(said);
 	});
 
-	test('the composition by demographic runs into 2025, and its table holds June 2025', async ({
-		page
-	}) => {
-		const spec: FilterSpec = { components: ['usbp'], regions: ['southwest'] };
-		await page.goto('/?split=demographic&month=2025-06#composition');
-		const figure = page.getByTestId('figure-composition');
-		await figure.scrollIntoViewIfNeeded();
-		await expect(figure.locator('svg')).toBeVisible();
-		await figure.locator('summary', { hasText: 'Show the data table' }).click();
-		const expected = filteredSplit('2025-06', spec, 'demographic')!;
-		const rows = figure
-			.getByTestId('composition-table')
-			.locator('tbody tr', { hasText: 'Jun 2025' });
-		await expect(rows).toHaveCount(expected.size);
-		const values = await rows.locator('td.num').allTextContents();
-		expect(values.map((v) => Number(v.replace(/,/g, ''))).sort((a, b) => a - b)).toEqual(
-			[...expected.values()].sort((a, b) => a - b)
-		);
-	});
+	for (const [split, key, month] of [
+		['demographic', 'demographic', '2025-06'],
+		['citizenship-group', 'group', '2025-08']
+	] as const)
+		test(`the composition by ${split} runs into 2025, and its table holds ${month}`, async ({
+			page
+		}) => {
+			const spec: FilterSpec = { components: ['usbp'], regions: ['southwest'] };
+			await page.goto(`/?split=${split}&month=${month}#composition`);
+			const figure = page.getByTestId('figure-composition');
+			await figure.scrollIntoViewIfNeeded();
+			await expect(figure.locator('svg')).toBeVisible();
+			await figure.locator('summary', { hasText: 'Show the data table' }).click();
+			const expected = filteredSplit(month, spec, key)!;
+			const shortMonth = new Date(`${month}-01T00:00:00Z`).toLocaleString('en-US', {
+				month: 'short',
+				year: 'numeric',
+				timeZone: 'UTC'
+			});
+			const rows = figure
+				.getByTestId('composition-table')
+				.locator('tbody tr', { hasText: shortMonth });
+			await expect(rows).toHaveCount(expected.size);
+			const values = await rows.locator('td.num').allTextContents();
+			expect(values.map((v) => Number(v.replace(/,/g, ''))).sort((a, b) => a - b)).toEqual(
+				[...expected.values()].sort((a, b) => a - b)
+			);
+		});
 });

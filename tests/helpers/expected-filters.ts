@@ -39,6 +39,8 @@ interface Row {
 	area: string | null;
 	/** Only in the state releases. */
 	state: string | null;
+	/** Only in the Southwest-by-component file: its five citizenship groups, as slugs. */
+	group: string | null;
 	demographic: string | null;
 	citizenship: string | null;
 	title: string | null;
@@ -84,6 +86,7 @@ function rowsByMonth(path: string): Map<string, Row[]> {
 				region: REGION[r['Land Border Region']],
 				area: component === 'usbp' ? r['AOR (Abbv)'] : `ofo-${slug(r['AOR (Abbv)'])}`,
 				state: null,
+				group: null,
 				demographic: DEMOGRAPHIC[r['Demographic']],
 				citizenship: slug(r['Citizenship']),
 				title: r['Title of Authority'].replace('Title ', ''),
@@ -97,6 +100,7 @@ function rowsByMonth(path: string): Map<string, Row[]> {
 				region: 'southwest',
 				area: r['aor_abbv'],
 				state: null,
+				group: null,
 				demographic: null,
 				citizenship: null,
 				title: r['title_of_authority'].replace('Title ', ''),
@@ -110,6 +114,7 @@ function rowsByMonth(path: string): Map<string, Row[]> {
 				region: REGION[r['Land Border Region']],
 				area: null,
 				state: r['State'].trim(),
+				group: null,
 				demographic: DEMOGRAPHIC[r['Demographic']],
 				citizenship: slug(r['Citizenship']),
 				title: r['Title of Authority'].replace('Title ', ''),
@@ -123,6 +128,7 @@ function rowsByMonth(path: string): Map<string, Row[]> {
 				region: 'southwest',
 				area: null,
 				state: null,
+				group: slug(r['Citizenship Grouping']),
 				demographic: DEMOGRAPHIC[r['Demographic']],
 				// Five citizenship groups of its own, not CBP's 22 values: never a citizenship answer.
 				citizenship: null,
@@ -140,6 +146,7 @@ function rowsByMonth(path: string): Map<string, Row[]> {
 				region,
 				area: USBP_SECTORS[region][r['sector']],
 				state: null,
+				group: null,
 				demographic: null,
 				citizenship: null,
 				title: preTitle42 ? '8' : null,
@@ -234,14 +241,14 @@ export function allCoveredMonths(spec: FilterSpec): string[] {
 export function filteredSplit(
 	month: string,
 	spec: FilterSpec,
-	dimension: 'demographic' | 'citizenship' | 'title' | 'type'
+	dimension: 'demographic' | 'citizenship' | 'title' | 'type' | 'group'
 ): Map<string, number> | null {
 	const rows = chosenRows(month, spec, dimension === 'title' ? [] : [dimension]);
 	if (rows === null) return null;
 	const out = new Map<string, number>();
 	for (const row of rows) {
 		const key = row[dimension];
-		if (key === null) continue;
+		if (key === null || !matches(row, spec)) continue;
 		out.set(key, (out.get(key) ?? 0) + row.count);
 	}
 	return out;

@@ -296,9 +296,11 @@ export const SOUTHWEST_COMPONENT_FILE = 'sbo-encounters-fy22-fy25-aug.csv';
 
 /**
  * What a view can need of a file beyond month and scope: areas, one component apart from the
- * other, a demographic, a citizenship, an encounter type, a state.
+ * other, a demographic, a citizenship, an encounter type, a state, a citizenship group (the
+ * Southwest-by-component file's five).
  */
-export type Need = 'area' | 'component' | 'demographic' | 'citizenship' | 'type' | 'state';
+export type Need =
+	'area' | 'component' | 'demographic' | 'citizenship' | 'type' | 'state' | 'group';
 
 /**
  * What each file holds, read off its columns (data/README.md): the state releases have no
@@ -322,7 +324,7 @@ const HOLDS: Record<(typeof PRECEDENCE)[number], Need[]> = {
 	'nationwide-encounters-fy23-fy26-nov-state.csv': ['demographic', 'citizenship', 'state'],
 	'nationwide-encounters-fy22-fy25-state.csv': ['demographic', 'citizenship', 'state'],
 	'usbp_sw_sector_title8_apprehensions_monthly_fy2020_fy2026.csv': ['area', 'component', 'type'],
-	'sbo-encounters-fy22-fy25-aug.csv': ['component', 'demographic', 'type'],
+	'sbo-encounters-fy22-fy25-aug.csv': ['component', 'demographic', 'type', 'group'],
 	'usbp_monthly_encounters_by_sector_fy2000_fy2020_long.csv': ['area', 'component', 'type']
 };
 

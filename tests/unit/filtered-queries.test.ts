@@ -200,12 +200,21 @@ describe('composition', () => {
 		['', 'demographic', 'demographic'],
 		['', 'citizenship', 'citizenship'],
 		['component=all', 'title', 'title'],
-		['component=all&region=all', 'encounter_type', 'type']
+		['component=all&region=all', 'encounter_type', 'type'],
+		['', 'citizenship_group', 'group'],
+		['component=ofo&demographic=single-adults', 'citizenship_group', 'group'],
+		['component=all&title=8', 'citizenship_group', 'group']
 	] as const)('?%s by %s matches the CSVs in every answerable month', async (query, dim, key) => {
 		const filters = filtersFor(query);
 		const rows = await composition(db, filters, dim);
 		const months = [...new Set(rows.map((r) => monthKey(r.month)))];
 		expect(months.length).toBeGreaterThan(10);
+		// Every month a file answers the split in, and no other.
+		expect(months).toEqual(
+			allCoveredMonths(specOf(filters)).filter(
+				(m) => (filteredSplit(m, specOf(filters), key)?.size ?? 0) > 0
+			)
+		);
 		for (const month of months) {
 			const expected = filteredSplit(month, specOf(filters), key)!;
 			const got = new Map(

@@ -67,7 +67,7 @@ const LAYOUT_TIER: Record<LayoutId, number> = {
 /**
  * What a view can ask of a file beyond its month and scope: areas (sectors, field offices), USBP
  * and OFO apart (`component`), a demographic, a citizenship (CBP's 22 values), an encounter type,
- * a state.
+ * a state, the Southwest file's five citizenship groups.
  */
 export type Breakdown =
 	| 'aor'
@@ -75,7 +75,8 @@ export type Breakdown =
 	| 'demographic'
 	| 'citizenship'
 	| 'encounter_type'
-	| 'state';
+	| 'state'
+	| 'citizenship_group';
 
 export const BREAKDOWNS: Breakdown[] = [
 	'aor',
@@ -83,7 +84,8 @@ export const BREAKDOWNS: Breakdown[] = [
 	'demographic',
 	'citizenship',
 	'encounter_type',
-	'state'
+	'state',
+	'citizenship_group'
 ];
 
 const holding = (...held: Breakdown[]) =>
@@ -99,7 +101,7 @@ export const LAYOUT_HOLDS: Record<LayoutId, Record<Breakdown, boolean>> = {
 	aor: holding('aor', 'component', 'demographic', 'citizenship', 'encounter_type'),
 	state: holding('demographic', 'citizenship', 'state'),
 	'sector-derived': holding('aor', 'component', 'encounter_type'),
-	'southwest-component': holding('component', 'demographic', 'encounter_type'),
+	'southwest-component': holding('component', 'demographic', 'encounter_type', 'citizenship_group'),
 	'sector-pdf': holding('aor', 'component', 'encounter_type'),
 	'annual-nationwide': holding(),
 	'annual-sector': holding('aor')

@@ -94,7 +94,7 @@ function normalizedSelect(file: ManifestFile): string {
 			return `SELECT make_date(r.fy - CASE WHEN r.m >= 10 THEN 1 ELSE 0 END, r.m, 1) AS month,
 					r.fy AS fiscal_year, comp.code AS component, reg.code AS region, aor.code AS aor_code,
 					dem.code AS demographic, trim(r."Citizenship") AS citizenship, tit.code AS title,
-					typ.code AS encounter_type, CAST(r."Encounter Count" AS INTEGER) AS count, ${source} AS source_id, CAST(NULL AS VARCHAR) AS state
+					typ.code AS encounter_type, CAST(r."Encounter Count" AS INTEGER) AS count, ${source} AS source_id, CAST(NULL AS VARCHAR) AS state, CAST(NULL AS VARCHAR) AS citizenship_group
 				FROM ${fiscalRows(table)} r
 				${vocabJoin('comp', 'component', 'r."Component"')}
 				${vocabJoin('reg', 'region', 'r."Land Border Region"')}
@@ -106,7 +106,7 @@ function normalizedSelect(file: ManifestFile): string {
 			return `SELECT CAST(strptime(trim(r.month), '%Y-%m') AS DATE) AS month,
 					CAST(r.fiscal_year AS INTEGER) AS fiscal_year, comp.code AS component, reg.code AS region,
 					aor.code AS aor_code, CAST(NULL AS VARCHAR) AS demographic, CAST(NULL AS VARCHAR) AS citizenship, tit.code AS title,
-					typ.code AS encounter_type, CAST(r.encounter_count AS INTEGER) AS count, ${source} AS source_id, CAST(NULL AS VARCHAR) AS state
+					typ.code AS encounter_type, CAST(r.encounter_count AS INTEGER) AS count, ${source} AS source_id, CAST(NULL AS VARCHAR) AS state, CAST(NULL AS VARCHAR) AS citizenship_group
 				FROM ${table} r
 				${vocabJoin('comp', 'component', 'r.component')}
 				${vocabJoin('reg', 'region', 'r.land_border_region')}
@@ -119,19 +119,20 @@ function normalizedSelect(file: ManifestFile): string {
 					r.fy AS fiscal_year, CAST(NULL AS VARCHAR) AS component, reg.code AS region,
 					CAST(NULL AS VARCHAR) AS aor_code, dem.code AS demographic, trim(r."Citizenship") AS citizenship,
 					tit.code AS title, CAST(NULL AS VARCHAR) AS encounter_type, CAST(r."Encounter Count" AS INTEGER) AS count,
-					${source} AS source_id, trim(r."State") AS state
+					${source} AS source_id, trim(r."State") AS state, CAST(NULL AS VARCHAR) AS citizenship_group
 				FROM ${fiscalRows(table)} r
 				${vocabJoin('reg', 'region', 'r."Land Border Region"')}
 				${vocabJoin('dem', 'demographic', 'r."Demographic"')}
 				${vocabJoin('tit', 'title', 'r."Title of Authority"')}`;
 		case 'southwest-component':
-			// No sector, and citizenship only in five groups of its own: those stay out of the
-			// citizenship column, which holds CBP's 22 values.
+			// No sector, and citizenship only in five groups of its own: those go in a column of their
+			// own (`citizenship_group`), apart from CBP's 22 values in `citizenship`.
 			return `SELECT make_date(r.fy - CASE WHEN r.m >= 10 THEN 1 ELSE 0 END, r.m, 1) AS month,
 					r.fy AS fiscal_year, comp.code AS component, 'southwest' AS region, CAST(NULL AS VARCHAR) AS aor_code,
 					dem.code AS demographic, CAST(NULL AS VARCHAR) AS citizenship, tit.code AS title,
-					typ.code AS encounter_type, CAST(r."Encounter Count" AS INTEGER) AS count, ${source} AS source_id, CAST(NULL AS VARCHAR) AS state
+					typ.code AS encounter_type, CAST(r."Encounter Count" AS INTEGER) AS count, ${source} AS source_id, CAST(NULL AS VARCHAR) AS state, grp.code AS citizenship_group
 				FROM ${fiscalRows(table)} r
+				${vocabJoin('grp', 'citizenship_group', 'r."Citizenship Grouping"')}
 				${vocabJoin('comp', 'component', 'r."Component"')}
 				${vocabJoin('dem', 'demographic', 'r."Demographic"')}
 				${vocabJoin('tit', 'title', 'r."Title of Authority"')}
@@ -143,7 +144,7 @@ function normalizedSelect(file: ManifestFile): string {
 					reg.code AS region, aor.code AS aor_code, CAST(NULL AS VARCHAR) AS demographic, CAST(NULL AS VARCHAR) AS citizenship,
 					CASE WHEN m.month < ${t42} THEN '8' END AS title,
 					CASE WHEN m.month < ${t42} THEN 'apprehensions' END AS encounter_type,
-					CAST(r.encounters AS INTEGER) AS count, ${source} AS source_id, CAST(NULL AS VARCHAR) AS state
+					CAST(r.encounters AS INTEGER) AS count, ${source} AS source_id, CAST(NULL AS VARCHAR) AS state, CAST(NULL AS VARCHAR) AS citizenship_group
 				FROM ${table} r
 				CROSS JOIN LATERAL (SELECT CAST(strptime(trim(r.month), '%Y-%m') AS DATE) AS month) m
 				${vocabJoin('reg', 'region', 'r.land_border_region')}
@@ -185,7 +186,7 @@ export function fileProblemsStatement(file: ManifestFile): Sql {
 		'sector-derived': 'component IS NULL OR aor_code IS NULL OR title IS NULL OR encounter_type IS NULL',
 		'sector-pdf': 'component IS NULL OR aor_code IS NULL',
 		'southwest-component':
-			'component IS NULL OR title IS NULL OR encounter_type IS NULL OR demographic IS NULL',
+			'component IS NULL OR title IS NULL OR encounter_type IS NULL OR demographic IS NULL OR citizenship_group IS NULL',
 		'annual-nationwide': 'false',
 		'annual-sector': 'false'
 	}[file.layout];
@@ -237,13 +238,13 @@ export function normalizedStatements(
 				labels AS (SELECT slug, min(citizenship) AS label FROM n WHERE slug IS NOT NULL GROUP BY slug)
 			SELECT n.month, n.fiscal_year, n.component, n.region, n.aor_code, v.name AS aor_name,
 				n.demographic, n.slug AS citizenship, l.label AS citizenship_label, n.title,
-				n.encounter_type, n.count, n.source_id, n.state
+				n.encounter_type, n.count, n.source_id, n.state, n.citizenship_group
 			FROM n LEFT JOIN aor_vocab v ON v.code = n.aor_code LEFT JOIN labels l ON l.slug = n.slug
 			ORDER BY n.month, n.source_id`
 		: sql`CREATE OR REPLACE TABLE encounter_rows (month DATE, fiscal_year INTEGER, component VARCHAR,
 			region VARCHAR, aor_code VARCHAR, aor_name VARCHAR, demographic VARCHAR, citizenship VARCHAR,
 			citizenship_label VARCHAR, title VARCHAR, encounter_type VARCHAR, count INTEGER, source_id VARCHAR,
-			state VARCHAR)`;
+			state VARCHAR, citizenship_group VARCHAR)`;
 	return [
 		combined,
 		sql`CREATE OR REPLACE TABLE source_scope (source_id VARCHAR, rank INTEGER, month_from DATE, month_to DATE,

@@ -52,6 +52,18 @@ export const TITLES: Record<string, { label: string; variants: string[] }> = {
 	'42': { label: 'Title 42', variants: ['Title 42'] }
 };
 
+/**
+ * The five citizenship groups of CBP's Southwest Land Border file (`Citizenship Grouping`): its own
+ * vocabulary, never mixed with the 22 citizenships of the other releases.
+ */
+export const CITIZENSHIP_GROUPS: Record<string, { label: string; variants: string[] }> = {
+	mexico: { label: 'Mexico', variants: ['Mexico'] },
+	guatemala: { label: 'Guatemala', variants: ['Guatemala'] },
+	honduras: { label: 'Honduras', variants: ['Honduras'] },
+	'el-salvador': { label: 'El Salvador', variants: ['El Salvador'] },
+	other: { label: 'Every other citizenship', variants: ['Other'] }
+};
+
 export const ENCOUNTER_TYPES: Record<string, { label: string; variants: string[] }> = {
 	apprehensions: { label: 'Apprehensions', variants: ['Apprehensions'] },
 	inadmissibles: { label: 'Inadmissibles', variants: ['Inadmissibles'] },
@@ -175,6 +187,7 @@ export function labelVariants(): { dimension: string; variant: string; code: str
 	add('demographic', DEMOGRAPHICS);
 	add('title', TITLES);
 	add('encounter_type', ENCOUNTER_TYPES);
+	add('citizenship_group', CITIZENSHIP_GROUPS);
 	for (const aor of AREAS_OF_RESPONSIBILITY)
 		for (const variant of aor.variants)
 			rows.push({ dimension: `aor_${aor.component}`, variant, code: aor.code });

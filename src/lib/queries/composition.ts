@@ -2,7 +2,8 @@ import type { Db } from '../data/db';
 import { answerableCte, encounterConditions, type Breakdown, type Filters } from './filters';
 import { named, sql, trusted, type Sql } from '../data/sql';
 
-export type CompositionDimension = 'demographic' | 'citizenship' | 'title' | 'encounter_type';
+export type CompositionDimension =
+	'demographic' | 'citizenship' | 'title' | 'encounter_type' | 'citizenship_group';
 
 export interface CompositionRow {
 	month: Date;
@@ -17,7 +18,8 @@ export const COMPOSITION_NEEDS: Record<CompositionDimension, Breakdown[]> = {
 	demographic: ['demographic'],
 	citizenship: ['citizenship'],
 	title: [],
-	encounter_type: ['encounter_type']
+	encounter_type: ['encounter_type'],
+	citizenship_group: ['citizenship_group']
 };
 
 /** The split's key column, and its label (CBP's for citizenship, else the code). */

@@ -28,13 +28,12 @@ import { loadEverything } from '../state/figure-loads';
 import {
 	DEFAULT_URL_STATE,
 	defaultSplit,
+	SPLITS,
 	type ComponentChoice,
 	type RegionChoice,
-	type SplitChoice,
 	type UrlState
 } from '../state/url-state';
 
-const SPLITS: SplitChoice[] = ['demographic', 'citizenship', 'title', 'type'];
 const COMPONENTS: ComponentChoice[] = ['usbp', 'ofo', 'all'];
 const REGIONS: RegionChoice[] = ['southwest', 'northern', 'other', 'all'];
 

@@ -19,7 +19,8 @@ const BREAKDOWN_WORDS: Record<Breakdown, string> = {
 	demographic: 'demographic',
 	citizenship: 'citizenship',
 	encounter_type: 'encounter type',
-	state: 'state'
+	state: 'state',
+	citizenship_group: 'citizenship group (the Southwest file’s five)'
 };
 
 function reasonOf(c: MonthCoverage, files: Map<string, ManifestFile>): string {

@@ -42,7 +42,12 @@ export interface CompositionData {
 
 export async function compositionOf(db: Db, state: UrlState): Promise<CompositionData> {
 	const filters = filtersOf(state);
-	const dimension: CompositionDimension = state.split === 'type' ? 'encounter_type' : state.split;
+	const dimension: CompositionDimension =
+		state.split === 'type'
+			? 'encounter_type'
+			: state.split === 'citizenship-group'
+				? 'citizenship_group'
+				: state.split;
 	const [rows, coverage] = await Promise.all([
 		filters.sectors.length
 			? compositionByArea(db, { ...filters, sectors: [] }, dimension).then((byArea) =>

@@ -60,9 +60,16 @@ export interface UrlState {
 	comparison: ComparisonSelection | null;
 }
 
-export type SplitChoice = 'demographic' | 'citizenship' | 'title' | 'type';
+export type SplitChoice = 'demographic' | 'citizenship' | 'title' | 'type' | 'citizenship-group';
 
-const SPLITS: SplitChoice[] = ['demographic', 'citizenship', 'title', 'type'];
+/** The composition's splits; the last, CBP's Southwest file's five citizenship groups. */
+export const SPLITS: SplitChoice[] = [
+	'demographic',
+	'citizenship',
+	'title',
+	'type',
+	'citizenship-group'
+];
 
 /**
  * The composition's split when the URL names none: the first dimension the filter leaves open
@@ -75,7 +82,8 @@ export function defaultSplit(
 		demographic: !!s.demographic,
 		citizenship: !!s.citizenship,
 		title: s.title !== 'all',
-		type: s.type !== 'all'
+		type: s.type !== 'all',
+		'citizenship-group': !!s.citizenship
 	};
 	return SPLITS.find((d) => !fixed[d]) ?? 'demographic';
 }
