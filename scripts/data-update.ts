@@ -98,13 +98,16 @@ export function idFromFileName(fileName: string): string {
 
 const SOURCES: Partial<Record<string, string>> = {
 	aor: 'https://www.cbp.gov/newsroom/stats/nationwide-encounters',
-	'southwest-component': 'https://www.cbp.gov/document/stats/southwest-land-border-encounters'
+	'southwest-component': 'https://www.cbp.gov/document/stats/southwest-land-border-encounters',
+	state: 'https://www.cbp.gov/document/stats/nationwide-encounters'
 };
 
 const MEASURES: Partial<Record<string, string>> = {
 	aor: 'CBP encounters (USBP Title 8 apprehensions, OFO Title 8 inadmissibles, Title 42 expulsions) by month, component, land border region, area of responsibility, demographic, citizenship, title of authority and encounter type',
 	'southwest-component':
-		'Southwest land border encounters by month, component, demographic, grouped citizenship (5 groups), title of authority and encounter type; no sector'
+		'Southwest land border encounters by month, component, demographic, grouped citizenship (5 groups), title of authority and encounter type; no sector',
+	state:
+		'CBP encounters (USBP and OFO together: Title 8 apprehensions and inadmissibles, Title 42 expulsions) by month, land border region, state, demographic, citizenship and title of authority; no component, area of responsibility or encounter type'
 };
 
 const twoDigits = (year: number) => String(year % 100).padStart(2, '0');
@@ -223,7 +226,7 @@ function plan(
 			].join('\n')
 		);
 	const layout = result.layout;
-	if (layout === null || layout === 'state' || result.role === null)
+	if (layout === null || result.role === null)
 		throw new Error(
 			`${fileName}: ${result.layoutLabel} is recognised, but the manifest has no layout for it yet, so the app could not load it`
 		);
@@ -267,7 +270,7 @@ function plan(
 	const defaults = defaultFields(result, release, location, downloaded);
 	const kept = replaces ?? {
 		...defaults,
-		derived: !['aor', 'southwest-component'].includes(layout)
+		derived: !['aor', 'southwest-component', 'state'].includes(layout)
 	};
 	const entry: ManifestFile = {
 		id,

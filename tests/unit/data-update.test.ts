@@ -133,6 +133,29 @@ describe('a valid AOR release', () => {
 		expect(output.join('\n')).toContain('Also list it in PRECEDENCE in tests/helpers/expected.ts');
 	});
 
+	test('a state release is added with both components in its scope (USBP and OFO together)', async () => {
+		const name = 'nationwide-encounters-fy20-fy23-state.csv';
+		copyFileSync(fixture('upload/state-sample.csv'), join(sourceDir, name));
+		const code = await update([
+			join(sourceDir, name),
+			'--data-dir',
+			dataDir,
+			'--release',
+			'2023-11'
+		]);
+		expect(code).toBe(0);
+		const entry = manifestIn(dataDir).files.find((f) => f.path === name)!;
+		expect(entry).toMatchObject({
+			layout: 'state',
+			role: 'encounters',
+			release: '2023-11',
+			derived: false,
+			rows: 7,
+			coverage: { from: '2020-04', to: '2020-04', months: 1 },
+			scope: { components: ['usbp', 'ofo'], regions: ['northern'] }
+		});
+	});
+
 	test('updating an existing entry keeps its id and descriptive fields and takes the new release', async () => {
 		await update([
 			join(sourceDir, CBP_NAME),
@@ -236,15 +259,6 @@ describe('refusals change nothing', () => {
 			'an AOR file with no release in its path and no --release',
 			() => [join(sourceDir, CBP_NAME)],
 			'cannot tell which CBP release this is'
-		],
-		[
-			'the state layout, which the manifest cannot describe yet',
-			() => {
-				const path = join(sourceDir, 'nationwide-encounters-fy20-fy23-state.csv');
-				copyFileSync(fixture('upload/state-sample.csv'), path);
-				return [path, '--release', '2023-11'];
-			},
-			'CBP Nationwide Encounters by state is recognised, but the manifest has no layout for it yet'
 		],
 		['a missing file', () => [join(sourceDir, 'nope.csv')], 'nope.csv: no such file'],
 		[

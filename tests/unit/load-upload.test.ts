@@ -6,7 +6,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import type { ManifestFile } from '../../src/lib/data/manifest';
 import { monthKey } from '../../src/lib/data/months';
-import { loadUpload, sha256, uploadEntry } from '../../src/lib/upload/load-upload';
+import { loadUpload, planUpload, sha256, uploadEntry } from '../../src/lib/upload/load-upload';
+import { stateMonthly } from '../../src/lib/queries/state-monthly';
 import { overlap } from '../../src/lib/upload/overlap';
 import { validateCsv } from '../../src/lib/upload/validate';
 import { DEFAULT_FILTERS } from '../../src/lib/queries/filters';
@@ -72,5 +73,43 @@ describe('loadUpload', () => {
 			loadUpload(db, bad, bytes, manifestFiles, { fileName: 'bad.csv', rowsRead: 1, countSum: 19 })
 		).rejects.toThrow('bad.csv');
 		expect(await byMonth(db)).toEqual(before);
+	});
+
+	test('a state release is loaded into the state views, USBP and OFO together', async () => {
+		const db = await freshDb();
+		// The sample's April 2020 rows as April 2023, a month both bundled state releases cover.
+		const text = readFileSync('tests/fixtures/upload/state-sample.csv', 'utf8').replaceAll(
+			'2020,FYTD,APR',
+			'2023,FYTD,APR'
+		);
+		const bytes = new TextEncoder().encode(text);
+		const result = validateCsv('state.csv', bytes.length, bytes);
+		const report = overlap(result, manifestFiles, { release: '2030-01' });
+		const file = uploadEntry(result, report, await sha256(bytes), 'upload_2');
+		expect(file.holds).toEqual([
+			{ month: '2023-04', component: 'usbp', region: 'northern' },
+			{ month: '2023-04', component: 'ofo', region: 'northern' }
+		]);
+		// Independently: the rows' sums by state.
+		const expected = new Map<string, number>();
+		for (const line of text.trim().split('\n').slice(1)) {
+			const cells = line.split(',');
+			const state = cells[4];
+			expected.set(state, (expected.get(state) ?? 0) + Number(cells.at(-1)));
+		}
+		const plan = await planUpload(db, file, result, manifestFiles);
+		expect(plan.replaces.map((c) => [c.month, c.component, c.region, c.after])).toEqual([
+			['2023-04', null, 'northern', [...expected.values()].reduce((a, b) => a + b, 0)]
+		]);
+		await loadUpload(db, file, new TextEncoder().encode(result.canonical!), manifestFiles, result);
+		const rows = await stateMonthly(db, {
+			...DEFAULT_FILTERS,
+			components: ['usbp', 'ofo'],
+			regions: ['northern']
+		});
+		const april = new Map(
+			rows.filter((r) => monthKey(r.month) === '2023-04').map((r) => [r.code, r.value])
+		);
+		expect(april).toEqual(expected);
 	});
 });

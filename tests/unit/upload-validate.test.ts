@@ -202,10 +202,11 @@ describe('valid tricky files pass', () => {
 		});
 	});
 
-	test('the state layout (not in layouts.ts) is recognised', () => {
+	test('the state layout is recognised and loads into the views, USBP and OFO together', () => {
 		const result = validateFixture('upload/state-sample.csv');
 		expect(result.layout).toBe('state');
-		expect(result.role).toBeNull();
+		expect(result.role).toBe('encounters');
+		expect(result.scope).toEqual({ components: ['usbp', 'ofo'], regions: ['northern'] });
 		expect(result.summary).toBe(
 			'Recognised CBP Nationwide Encounters by state, FY2020, Apr 2020, 7 rows'
 		);
@@ -452,10 +453,7 @@ describe('every real file in data/ passes, and countSum matches an independent s
 		expect(result.layout).toBe(file.layout);
 		expect(result.rowsRead).toBe(file.rows);
 		expect(result.coverage).toEqual(file.coverage);
-		// A state release has no component column: its rows are USBP and OFO together.
-		expect(result.scope).toEqual(
-			file.layout === 'state' ? { ...file.scope, components: [] } : file.scope
-		);
+		expect(result.scope).toEqual(file.scope);
 		const independent = lastFieldSum(bytes.toString('utf8'));
 		expect(independent.rows).toBe(file.rows);
 		expect(result.countSum).toBe(independent.sum);
@@ -564,10 +562,22 @@ describe('overlap with the loaded files', () => {
 		expect(report.splitMonths).toEqual(['2024-06']);
 	});
 
-	test('the state layout has no precedence yet: its overlaps are for information', () => {
-		const report = overlap(validateFixture('upload/state-sample.csv'), loaded);
-		expect(report.files.length).toBeGreaterThan(0);
-		expect(report.files.every((f) => f.uploadWins === null)).toBe(true);
+	test('a state release competes only with the state releases, newer release first', () => {
+		const april2023 = validateText(
+			'state.csv',
+			readFileSync(new URL('upload/state-sample.csv', FIXTURES), 'utf8').replaceAll(
+				'2020,FYTD,APR',
+				'2023,FYTD,APR'
+			)
+		);
+		const ids = (report: ReturnType<typeof overlap>) => report.files.map((f) => f.id).sort();
+		const older = overlap(april2023, loaded);
+		expect(ids(older)).toEqual(['state_fy22_fy25', 'state_fy23_fy26_nov']);
+		// Its release is taken as May 2023: both bundled releases are newer.
+		expect(older.files.every((f) => f.uploadWins === false)).toBe(true);
+		const newer = overlap(april2023, loaded, { release: '2026-01' });
+		expect(newer.files.every((f) => f.uploadWins === true)).toBe(true);
+		expect(newer.winsMonths).toEqual(['2023-04']);
 	});
 
 	test('the Southwest-by-component file competes with the files of its scope, below the AOR releases', () => {

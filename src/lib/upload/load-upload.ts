@@ -62,8 +62,15 @@ export function uploadEntry(
 		rows: result.rowsRead,
 		columns: result.columns,
 		coverage: result.coverage,
+		// A file counting USBP and OFO together (the state releases) holds both in each cell.
 		holds: result.cells.flatMap((c) =>
-			c.component && c.region ? [{ month: c.month, component: c.component, region: c.region }] : []
+			c.region
+				? (c.component ? [c.component] : result.scope.components).map((component) => ({
+						month: c.month,
+						component,
+						region: c.region!
+					}))
+				: []
 		)
 	};
 }
@@ -71,7 +78,8 @@ export function uploadEntry(
 /** One month × component × region the upload holds, as it is now and as it would be. */
 export interface PlannedCell {
 	month: string;
-	component: ComponentCode;
+	/** Null for a file counting USBP and OFO together, set against the loaded ones that do too. */
+	component: ComponentCode | null;
 	region: RegionCode;
 	/** The loaded total now; null where no loaded file covers it. */
 	before: number | null;
@@ -104,7 +112,7 @@ export async function planUpload(
 	);
 	const plan: UploadPlan = { replaces: [], adds: [], keeps: [] };
 	for (const cell of result.cells) {
-		if (!cell.component || !cell.region) continue;
+		if (!cell.region) continue;
 		const current = now.get(`${cell.month}|${cell.component}|${cell.region}`);
 		const planned: PlannedCell = {
 			month: cell.month,

@@ -118,9 +118,9 @@ export function overlap(
 		(r === null || file.scope.regions.includes(r));
 	const sharesScope = (file: LoadedFile) => scopes.some((s) => inScope(file, s));
 
-	// Only files of the same role compete; the state layout has no role yet, so it is compared
-	// with the encounters files for information only. A file counting USBP and OFO together (the
-	// state releases) answers other views than one with them apart, so the two never compete.
+	// Only files of the same role compete; a layout the app has no role for is compared with the
+	// encounters files for information only. A file counting USBP and OFO together (the state
+	// releases) answers other views than one with them apart, so the two never compete.
 	// Annual tables are shown side by side, so nothing competes with an annual upload.
 	const apart = result.layout === null || LAYOUT_HOLDS[result.layout].component;
 	const rivals =
@@ -133,7 +133,7 @@ export function overlap(
 							: f.role === role && LAYOUT_HOLDS[f.layout].component === apart) && sharesScope(f)
 				);
 	const rank = new Map<string, number>();
-	if (role === 'encounters' && result.layout && result.layout !== 'state' && release) {
+	if (role === 'encounters' && result.layout && release) {
 		const upload = {
 			id: UPLOAD_ID,
 			layout: result.layout,

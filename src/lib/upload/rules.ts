@@ -389,8 +389,7 @@ export const UPLOAD_LAYOUTS: UploadLayout[] = [
 	{
 		...layout('state'),
 		countColumn: 'Encounter Count',
-		// Not loaded from an upload yet: its rows have no component, which an upload's cells need.
-		role: null,
+		role: 'encounters',
 		annual: false,
 		checkRow(c) {
 			const fiscalYear = fiscalYearLabel(c, 'Fiscal Year');

@@ -8,6 +8,7 @@
 import Papa from 'papaparse';
 import { formatCount, formatMonthShort } from '../format';
 import { layoutOfHeader } from '../data/layouts';
+import { LAYOUT_HOLDS } from '../data/manifest';
 import { addMonths, monthKey, parseMonthKey, utcMonth } from '../data/months';
 import type { ComponentCode, RegionCode } from '../data/vocabulary';
 import { decodeCsvBytes } from './decode';
@@ -470,7 +471,11 @@ export function validateCsv(
 		result.role = found.role;
 		result.countColumn = found.countColumn;
 		result.scope = found.scope ?? {
-			components: COMPONENT_ORDER.filter((c) => components.has(c)),
+			// Encounters without components (the state releases) count USBP and OFO together.
+			components:
+				found.role === 'encounters' && !LAYOUT_HOLDS[found.id].component
+					? [...COMPONENT_ORDER]
+					: COMPONENT_ORDER.filter((c) => components.has(c)),
 			regions: REGION_ORDER.filter((r) => regions.has(r))
 		};
 	}
