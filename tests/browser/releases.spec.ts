@@ -86,11 +86,14 @@ test('the bundled releases’ agreement and CBP’s later revisions are stated a
 	await open(page);
 	await expect(page.getByTestId('revision-finding').first()).toContainText('No revisions');
 	// The two state releases: their own finding, no revisions between them (PROVENANCE I3).
-	const state = page
-		.getByTestId('revision-finding')
-		.filter({ hasText: 'Nationwide Encounters by State FY23–FY26' });
-	await expect(state).toContainText('No revisions');
-	await expect(state).toContainText('Nationwide Encounters by State FY22–FY25');
+	const finding = (newer: string, older: string) =>
+		page
+			.getByTestId('revision-finding')
+			.filter({ hasText: `Nationwide Encounters by State ${newer}` })
+			.filter({ hasText: `Nationwide Encounters by State ${older}` });
+	await expect(finding('FY23–FY26', 'FY22–FY25')).toContainText('No revisions');
+	// The Nov 2023 release only renamed a demographic (UC / Single Minors → UAC), read as one.
+	await expect(finding('FY22–FY25', 'FY20–FY23')).toContainText('No revisions');
 	await expect(page.getByTestId('component-revisions')).toContainText('later CBP release');
 	await expect(page.getByTestId('component-table').locator('tbody tr').first()).toBeVisible();
 });

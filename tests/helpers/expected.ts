@@ -287,6 +287,7 @@ export const PRECEDENCE = [
 	'nationwide-encounters-fy20-fy23-aor.csv',
 	'nationwide-encounters-fy23-fy26-nov-state.csv',
 	'nationwide-encounters-fy22-fy25-state.csv',
+	'nationwide-encounters-fy20-fy23-state.csv',
 	'usbp_sw_sector_title8_apprehensions_monthly_fy2020_fy2026.csv',
 	'sbo-encounters-fy22-fy25-aug.csv',
 	'usbp_monthly_encounters_by_sector_fy2000_fy2020_long.csv'
@@ -323,6 +324,7 @@ const HOLDS: Record<(typeof PRECEDENCE)[number], Need[]> = {
 	],
 	'nationwide-encounters-fy23-fy26-nov-state.csv': ['demographic', 'citizenship', 'state'],
 	'nationwide-encounters-fy22-fy25-state.csv': ['demographic', 'citizenship', 'state'],
+	'nationwide-encounters-fy20-fy23-state.csv': ['demographic', 'citizenship', 'state'],
 	'usbp_sw_sector_title8_apprehensions_monthly_fy2020_fy2026.csv': ['area', 'component', 'type'],
 	'sbo-encounters-fy22-fy25-aug.csv': ['component', 'demographic', 'type', 'group'],
 	'usbp_monthly_encounters_by_sector_fy2000_fy2020_long.csv': ['area', 'component', 'type']

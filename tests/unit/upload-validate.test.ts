@@ -572,7 +572,7 @@ describe('overlap with the loaded files', () => {
 		);
 		const ids = (report: ReturnType<typeof overlap>) => report.files.map((f) => f.id).sort();
 		const older = overlap(april2023, loaded);
-		expect(ids(older)).toEqual(['state_fy22_fy25', 'state_fy23_fy26_nov']);
+		expect(ids(older)).toEqual(['state_fy20_fy23', 'state_fy22_fy25', 'state_fy23_fy26_nov']);
 		// Its release is taken as May 2023: both bundled releases are newer.
 		expect(older.files.every((f) => f.uploadWins === false)).toBe(true);
 		const newer = overlap(april2023, loaded, { release: '2026-01' });
