@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import Papa from 'papaparse';
 import { usbpSouthwestMonthlySeries, usbpSouthwestTotal } from '../helpers/expected';
+import { filteredByState, type FilterSpec } from '../helpers/expected-filters';
 import { forbidOtherOrigins } from './no-other-origins';
 
 forbidOtherOrigins(test);
@@ -240,6 +241,31 @@ test('the other figures download an SVG that parses and carries its source', asy
 		expect(parsed.refs, id).toEqual([]);
 		await page.keyboard.press('Escape');
 	}
+});
+
+test('the states figure downloads its rows (CSV) and an SVG with its source', async ({ page }) => {
+	await page.goto('/?component=all&region=all&month=2025-06');
+	await ready(page);
+	await page.getByTestId('figure-states').scrollIntoViewIfNeeded();
+	const csv = await download(page, 'states', 'csv');
+	expect(csv.name).toBe('cbp-nationwide-states_2024-06_2025-06.csv');
+	const spec: FilterSpec = {
+		components: ['usbp', 'ofo'],
+		regions: ['southwest', 'northern', 'other']
+	};
+	const [now, before] = [filteredByState('2025-06', spec)!, filteredByState('2024-06', spec)!];
+	const rows = csvRows(csv.bytes).data;
+	expect(rows).toHaveLength(new Set([...now.keys(), ...before.keys()]).size);
+	for (const row of rows) {
+		expect(Number(row.encounters), row.state_code).toBe(now.get(row.state_code) ?? 0);
+		expect(Number(row.baseline_encounters), row.state_code).toBe(before.get(row.state_code) ?? 0);
+	}
+	await page.keyboard.press('Escape');
+	const svg = await download(page, 'states', 'svg');
+	const parsed = await parseSvg(page, svg.bytes.toString('utf8'));
+	expect(parsed.error).toBeNull();
+	expect(parsed.text).toContain('Source: CBP Nationwide Encounters by State');
+	expect(parsed.refs).toEqual([]);
 });
 
 test('in dark mode the PNG is still light', async ({ page }) => {

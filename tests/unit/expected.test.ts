@@ -20,7 +20,11 @@ import {
 	winningSource
 } from '../helpers/expected';
 
-const [AOR_FY21_FY24, AOR_FY20_FY23, , , DERIVED, , PDF] = PRECEDENCE;
+const named = (start: string) => PRECEDENCE.find((p) => p.startsWith(start))!;
+const AOR_FY21_FY24 = named('nationwide-encounters-fy21-fy24-aor');
+const AOR_FY20_FY23 = named('nationwide-encounters-fy20-fy23-aor');
+const DERIVED = named('usbp_sw_sector_title8');
+const PDF = named('usbp_monthly_encounters_by_sector');
 
 describe('USBP Southwest totals match PROVENANCE D and G', () => {
 	test.each([

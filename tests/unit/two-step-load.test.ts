@@ -27,7 +27,10 @@ test('the small files answer their own months first; the rest wait for the large
 	await prepareDatabase(db);
 	const [small, large, byState] = loadSteps(manifestFiles);
 	expect(large.every((f) => f.layout === 'aor')).toBe(true);
-	expect(byState.map((f) => f.layout)).toEqual(['state', 'state']);
+	expect(byState.map((f) => f.layout)).toEqual(
+		manifestFiles.filter((f) => f.layout === 'state').map(() => 'state')
+	);
+	expect(byState.length).toBeGreaterThan(0);
 
 	await ingestFiles(db, small, fetched, () => {});
 	await buildViews(db, manifestFiles, new Set(small.map((f) => f.id)));

@@ -44,11 +44,15 @@ export function scopeConditions(filters: Filters, alias: string): Sql {
 
 /**
  * Conditions on rows of `encounters` under `alias`. A file that counts USBP and OFO together (the
- * state releases) has no component: it is chosen only for views of both, so its rows match those.
+ * state releases) has no component: it is chosen only for views of both, so only those read its
+ * rows (a view of one component skips them before any join).
  */
 export function encounterConditions(filters: Filters, alias: string): Sql {
+	const both = filters.components.length === Object.keys(COMPONENTS).length;
 	const parts = [
-		sql`(${column(alias, 'component')} IN ${list(filters.components)} OR ${column(alias, 'component')} IS NULL)`,
+		both
+			? sql`(${column(alias, 'component')} IN ${list(filters.components)} OR ${column(alias, 'component')} IS NULL)`
+			: sql`${column(alias, 'component')} IN ${list(filters.components)}`,
 		sql`${column(alias, 'region')} IN ${list(filters.regions)}`
 	];
 	if (filters.sectors.length) parts.push(oneOf(column(alias, 'aor_code'), filters.sectors));

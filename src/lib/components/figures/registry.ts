@@ -51,11 +51,12 @@ export const FIGURES: Record<Exclude<FigureView, 'headline' | 'sectors'>, Figure
 		figure: CompositionFigure,
 		load: compositionOf
 	}),
-	// Only CBP's state releases count by state, USBP and OFO together: views of both components.
+	// Only CBP's state releases count by state, USBP and OFO together, and none by sector: views
+	// of both components without sectors.
 	states: entry({
 		name: 'encounters by state',
 		figure: StatesFigure,
 		load: statesOf,
-		shows: (f) => f.components.length === 2
+		shows: (f) => f.components.length === 2 && !f.sectors.length
 	})
 };
