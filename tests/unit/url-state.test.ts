@@ -465,7 +465,11 @@ describe('states', () => {
 
 	test.each([
 		['state=TX&sector=TCA', 'no CBP file counts sectors or field offices by state'],
-		['state=TX&component=usbp', 'not USBP alone']
+		['state=TX&component=usbp', 'not USBP alone; state ignored.'],
+		[
+			'state=TX,AZ&component=ofo',
+			'AZ, TX: CBP’s state releases count USBP and OFO together, not OFO alone; states ignored.'
+		]
 	])('%s keeps the other choice and drops the state with a notice', (query, why) => {
 		const { state, notices } = parse(query);
 		expect(state.states).toEqual([]);
@@ -499,7 +503,10 @@ describe('states', () => {
 		['state=TX', { sectors: ['TCA'] }, '?sector=TCA'],
 		['state=TX', { component: 'usbp' }, '?region=all'],
 		['state=TX', { region: 'southwest' }, '?state=TX&region=southwest'],
-		['state=TX', { states: [] }, '?component=all&region=all']
+		['state=TX', { states: [] }, '?component=all&region=all'],
+		// A second state keeps the region chosen with the first; a region given with the change stays.
+		['state=TX&region=southwest', { states: ['AZ', 'TX'] }, '?state=AZ,TX&region=southwest'],
+		['component=all', { states: ['TX'], region: 'southwest' }, '?state=TX&region=southwest']
 	] as const)('%s + %j → %s', (query, change, expected) => {
 		expect(serializeUrlState(applyChange(parse(query).state, change as Partial<UrlState>))).toBe(
 			expected

@@ -43,7 +43,7 @@ export interface FigureContext {
 	navigate: (change: Partial<UrlState>) => void;
 	toggleSector: (code: string) => void;
 	sectorHref: (code: string) => string;
-	/** Link that shows one state alone (both components, as a state link infers). */
+	/** Link that shows one state alone, both components, in the view's region. */
 	stateHref: (code: string) => string;
 	/** False in an embed: figures then draw no links or controls that change the page. */
 	interactive: boolean;
@@ -173,7 +173,7 @@ function stateFunctions(
 			if (href === undefined) hrefs.set(code, (href = serialize({ ...state, sectors: [code] })));
 			return href;
 		},
-		stateHref: (code) => serialize(applyChange(state, { states: [code] }))
+		stateHref: (code) => serialize(applyChange(state, { states: [code], region: state.region }))
 	};
 	byNavigate.set(navigate, { key, serialize, fns });
 	return fns;

@@ -313,10 +313,12 @@ function matchScopeToStates(state: UrlState, params: URLSearchParams, notices: s
 	const conflict = state.sectors.length
 		? 'no CBP file counts sectors or field offices by state'
 		: state.component !== 'all' && params.get('component')
-			? `CBP's state releases count USBP and OFO together, not ${COMPONENTS[state.component].short} alone`
+			? `CBP’s state releases count USBP and OFO together, not ${COMPONENTS[state.component].short} alone`
 			: null;
 	if (conflict) {
-		notices.push(`${state.states.join(', ')}: ${conflict}; state ignored.`);
+		notices.push(
+			`${state.states.join(', ')}: ${conflict}; ${state.states.length > 1 ? 'states' : 'state'} ignored.`
+		);
 		state.states = [];
 		return;
 	}
@@ -358,7 +360,8 @@ function matchScopeToSectors(state: UrlState, params: URLSearchParams, notices: 
 /**
  * The state after a change from the filter controls: component and region follow a choice of
  * sectors (as a link with those sectors would infer them; field offices alone keep the region)
- * or states (both components, all regions) and stay when they are cleared; sectors and states
+ * or states (both components, all regions unless states were chosen already or the change names a
+ * region) and stay when they are cleared; sectors and states
  * replace each other; a change of component or region drops the sectors outside the new scope,
  * and a change to one component drops the states.
  */
@@ -371,7 +374,9 @@ export function applyChange(state: UrlState, change: Partial<UrlState>): UrlStat
 	if (change.states?.length) {
 		next.sectors = [];
 		next.component = 'all';
-		next.region = 'all';
+		// A first choice of states shows them in every region, as a link would; a region given
+		// with the change, or one chosen alongside earlier states, stays.
+		if (!('region' in change) && !state.states.length) next.region = 'all';
 	} else if (change.sectors?.length) {
 		next.states = [];
 		const inferred = parseUrlState(new URLSearchParams({ sector: change.sectors.join(',') })).state;

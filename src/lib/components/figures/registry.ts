@@ -32,18 +32,21 @@ const entry = <T>(e: FigureEntry<T>) => e as FigureEntry<unknown>;
 
 export const FIGURES: Record<Exclude<FigureView, 'headline' | 'sectors'>, FigureEntry<unknown>> = {
 	monthly: entry({ name: 'the monthly chart', figure: MonthlyFigure }),
+	// Areas are sectors and field offices, which no file counts by state.
 	'small-multiples': entry({
 		name: 'each area by month',
 		figure: SmallMultiplesFigure,
-		load: sectorSeriesOf
+		load: sectorSeriesOf,
+		shows: (f) => !f.states.length
 	}),
 	comparison: entry({ name: 'the comparison', figure: ComparisonFigure, load: sectorSeriesOf }),
-	// The map draws the Southwest sectors of USBP.
+	// The map draws the Southwest sectors of USBP (none by state).
 	map: entry({
 		name: 'the map',
 		figure: MapFigure,
 		load: sectorSeriesOf,
-		shows: (f) => f.components.includes('usbp') && f.regions.includes('southwest')
+		shows: (f) =>
+			f.components.includes('usbp') && f.regions.includes('southwest') && !f.states.length
 	}),
 	history: entry({ name: 'the record by fiscal year', figure: HistoryFigure, load: historyOf }),
 	composition: entry({
