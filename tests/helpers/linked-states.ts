@@ -30,6 +30,15 @@ const MEANING: Record<string, { month: string | null; spec: FilterSpec } | { emb
 	title: { month: '2022-03', spec: { ...USBP_SW, title: '8' } },
 	type: { month: '2022-03', spec: { ...USBP_SW, type: 'expulsions' } },
 	'range per day': { month: '2024-06', spec: USBP_SW },
+	// Only the state releases count by state: USBP and OFO together, every region.
+	states: {
+		month: '2024-06',
+		spec: {
+			components: ['usbp', 'ofo'],
+			regions: ['southwest', 'northern', 'other'],
+			states: ['AZ', 'CA']
+		}
+	},
 	'embed, one sector': { embed: true }
 };
 

@@ -243,6 +243,28 @@ describe('composition', () => {
 });
 
 describe('the composition figure’s load', () => {
+	test.each([
+		['state=AZ,CA', 'demographic', 'demographic'],
+		['state=TX&region=southwest&demographic=uc', 'citizenship', 'citizenship']
+	] as const)(
+		'?%s by %s: the chosen states’ sum of the per-state split, as in the CSVs',
+		async (query, split, key) => {
+			const state = { ...parseUrlState(new URLSearchParams(query)).state, split };
+			const { rows } = await compositionOf(db, state);
+			const spec = specOf(filtersOf(state));
+			const months = [...new Set(rows.map((r) => monthKey(r.month)))];
+			expect(months.length).toBeGreaterThan(24);
+			expect(months).toEqual(
+				allCoveredMonths(spec).filter((m) => (filteredSplit(m, spec, key)?.size ?? 0) > 0)
+			);
+			for (const month of months)
+				expect(
+					new Map(rows.filter((r) => monthKey(r.month) === month).map((r) => [r.key, r.value])),
+					month
+				).toEqual(filteredSplit(month, spec, key));
+		}
+	);
+
 	test('a split by type is answered, and named, by the file that holds types', async () => {
 		const state = parseUrlState(new URLSearchParams('component=all&split=type')).state;
 		const { rows, coverage } = await compositionOf(db, state);

@@ -12,6 +12,8 @@ import { DEFAULT_FILTERS } from '../../src/lib/queries/filters';
 import { monthCoverage } from '../../src/lib/queries/month-sources';
 import { monthlyTotals } from '../../src/lib/queries/monthly-totals';
 import { loadSteps } from '../../src/lib/state/data-state.svelte';
+import { loadPageView } from '../../src/lib/state/page-view';
+import { parseUrlState } from '../../src/lib/state/url-state';
 import { manifest, usbpSouthwestTotal } from '../helpers/expected';
 import { filteredTotal, type FilterSpec } from '../helpers/expected-filters';
 import type { ComponentCode } from '../../src/lib/data/vocabulary';
@@ -68,3 +70,32 @@ test('the small files answer their own months first; the rest wait for the large
 });
 
 const spec: FilterSpec = { components: ['usbp', 'ofo'], regions: ['southwest'] };
+
+test('a view of states is answered once the small files and the state releases are in, before the AOR releases', async () => {
+	const db = await createNodeDb();
+	const fetched = fetchAll(
+		manifestFiles,
+		async (f) => new Uint8Array(readFileSync(join('data', f.path))),
+		() => {}
+	);
+	await prepareDatabase(db);
+	const steps = loadSteps(manifestFiles, true);
+	expect(steps.map((s) => s.map((f) => f.id))).toEqual(
+		[loadSteps(manifestFiles)[0], loadSteps(manifestFiles)[2], loadSteps(manifestFiles)[1]].map(
+			(s) => s.map((f) => f.id)
+		)
+	);
+	const [small, byState] = steps;
+	await ingestFiles(db, [...small, ...byState], fetched, () => {});
+	await buildViews(db, manifestFiles, new Set([...small, ...byState].map((f) => f.id)));
+	const state = parseUrlState(new URLSearchParams('month=2024-06&state=AZ,CA')).state;
+	const view = await loadPageView(db, state, new Map(manifestFiles.map((f) => [f.id, f])));
+	const states: FilterSpec = {
+		components: ['usbp', 'ofo'],
+		regions: ['southwest', 'northern', 'other'],
+		states: ['AZ', 'CA']
+	};
+	expect(view.pending).toBe(false);
+	expect(view.headline?.value).toBe(filteredTotal('2024-06', states));
+	expect(view.headline?.baselineValue).toBe(filteredTotal('2023-06', states));
+});

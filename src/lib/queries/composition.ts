@@ -62,19 +62,32 @@ export interface AreaCompositionRow extends CompositionRow {
 	code: string;
 }
 
-/** The scope's (no sectors chosen) composition per area (`code`), for summing chosen areas without a new statement. */
-export function compositionByAreaSql(scope: Filters, dimension: CompositionDimension): Sql {
+/** Each kind of area's column: sectors and field offices (`aor`), or states. */
+const AREA_COLUMNS = { aor: trusted('e.aor_code'), state: trusted('e.state') };
+
+/**
+ * The scope's (no areas chosen) composition per area (`code`: a sector or field office, or a
+ * state), for summing chosen areas without a new statement.
+ */
+export function compositionByAreaSql(
+	scope: Filters,
+	dimension: CompositionDimension,
+	areas: keyof typeof AREA_COLUMNS = 'aor'
+): Sql {
 	const { key, label } = columnsOf(dimension);
+	const code = AREA_COLUMNS[areas];
 	return named(
-		'The composition of each area of the scope, by month',
+		areas === 'aor'
+			? 'The composition of each area of the scope, by month'
+			: 'The composition of each state of the scope, by month',
 		sql`
-		WITH ${answerableCte(scope, [...COMPOSITION_NEEDS[dimension], 'aor'])}
-		SELECT e.aor_code AS code, e.month, ${key} AS key, ${label} AS label,
+		WITH ${answerableCte(scope, [...COMPOSITION_NEEDS[dimension], areas])}
+		SELECT ${code} AS code, e.month, ${key} AS key, ${label} AS label,
 			CAST(sum(e.count) AS BIGINT) AS value
 		FROM encounters e JOIN answerable a ON a.month = e.month AND a.source_id = e.source_id
 		WHERE ${encounterConditions(scope, 'e')} AND ${key} IS NOT NULL
-			AND e.aor_code IS NOT NULL
-		GROUP BY e.month, e.aor_code, ${key}
+			AND ${code} IS NOT NULL
+		GROUP BY e.month, ${code}, ${key}
 		ORDER BY e.month, key, code`
 	);
 }
@@ -82,9 +95,10 @@ export function compositionByAreaSql(scope: Filters, dimension: CompositionDimen
 export async function compositionByArea(
 	db: Db,
 	scope: Filters,
-	dimension: CompositionDimension
+	dimension: CompositionDimension,
+	areas: keyof typeof AREA_COLUMNS = 'aor'
 ): Promise<AreaCompositionRow[]> {
-	return db.query<AreaCompositionRow>(compositionByAreaSql(scope, dimension));
+	return db.query<AreaCompositionRow>(compositionByAreaSql(scope, dimension, areas));
 }
 
 /**

@@ -1,7 +1,7 @@
 import { percentChange } from '../data/change';
 import type { Db } from '../data/db';
 import type { Filters } from './filters';
-import { monthlyTotals } from './monthly-totals';
+import { chosenAreasOf, chosenAreasTotals, monthlyTotals } from './monthly-totals';
 import type { SectorComparison } from './sector-comparison';
 import { sectorMonthly } from './sector-monthly';
 
@@ -40,13 +40,17 @@ export async function headline(
 	baselineMonth: Date
 ): Promise<Headline> {
 	// Every area of the filter's scope: the chosen ones are picked below, so a change of sectors
-	// within the scope asks nothing new.
-	const scope = { ...filters, sectors: [] };
+	// or states within the scope asks nothing new.
+	const chosen = chosenAreasOf(filters);
+	const scope = chosen?.scope ?? filters;
 	const chosenAreas = filters.sectors.length > 0;
-	const [every, series] = await Promise.all([
-		sectorMonthly(db, scope),
-		monthlyTotals(db, scope, chosenAreas ? ['aor'] : [])
+	const [every, scopeSeries, states] = await Promise.all([
+		// No file counts sectors by state: a view of states has no sector parts.
+		filters.states.length ? [] : sectorMonthly(db, scope),
+		monthlyTotals(db, scope, chosen ? [chosen.need] : []),
+		chosen?.need === 'state' ? chosen.rows(db) : null
 	]);
+	const series = states ? chosenAreasTotals(scopeSeries, states, filters.states) : scopeSeries;
 	const areas = chosenAreas ? every.filter((row) => filters.sectors.includes(row.code)) : every;
 	const at = (m: Date) => m.getTime();
 	const values = new Map<

@@ -1,5 +1,6 @@
 import type { Db } from '../data/db';
-import type { SectorMonth } from './sector-monthly';
+import { sectorMonthly, type SectorMonth } from './sector-monthly';
+import { stateMonthly } from './state-monthly';
 import {
 	answerableCte,
 	CHOSEN_SOURCE_IDS,
@@ -61,7 +62,7 @@ export async function monthlyTotals(
  */
 export function chosenAreasTotals(
 	scopeTotals: MonthlyTotal[],
-	areas: SectorMonth[],
+	areas: Pick<SectorMonth, 'code' | 'month' | 'value'>[],
 	codes: string[]
 ): MonthlyTotal[] {
 	const chosen = new Set(codes);
@@ -75,4 +76,23 @@ export function chosenAreasTotals(
 		...p,
 		value: p.value === null ? null : (sums.get(p.month.getTime()) ?? 0)
 	}));
+}
+
+/**
+ * The areas a filter picks from its scope, sectors or states, as the breakdown the scope's months
+ * must hold and the per-area rows to sum: statements of the scope alone, the same whichever areas
+ * are chosen (so the build-time results answer any choice). Null when none are chosen.
+ */
+export function chosenAreasOf(filters: Filters): {
+	scope: Filters;
+	need: 'aor' | 'state';
+	codes: string[];
+	rows: (db: Db) => Promise<Pick<SectorMonth, 'code' | 'month' | 'value'>[]>;
+} | null {
+	const scope = { ...filters, sectors: [], states: [] };
+	if (filters.sectors.length)
+		return { scope, need: 'aor', codes: filters.sectors, rows: (db) => sectorMonthly(db, scope) };
+	if (filters.states.length)
+		return { scope, need: 'state', codes: filters.states, rows: (db) => stateMonthly(db, scope) };
+	return null;
 }

@@ -2,7 +2,8 @@
  * The build-time results (`data/result-store.ts`): the app's own loader and view statements, run
  * by the same DuckDB engine (its Node build) over the bundled CBP files for the states people link
  * to — every component × region with its per-area series and every split, each demographic,
- * title and encounter type, and each citizenship at the Southwest border — each statement kept
+ * title and encounter type, each citizenship at the Southwest border, and states in each region
+ * — each statement kept
  * with its rows. Prerender writes them as files under `results/`; a page draws any of these views,
  * in any month and range and with any areas of the scope, before the browser's DuckDB or a single
  * CSV has arrived. Only ever run by prerender (and tests).
@@ -74,6 +75,14 @@ export function linkedStates(citizenships: string[]): Partial<UrlState>[] {
 	for (const component of COMPONENTS)
 		for (const citizenship of citizenships)
 			states.push({ component, region: 'southwest', citizenship });
+	// A view of states sums the per-state rows of its scope (both components, a region), so one
+	// state stands for any choice of them; the state releases hold demographics.
+	for (const region of REGIONS)
+		for (const breakdown of [
+			{},
+			...Object.keys(DEMOGRAPHICS).map((demographic) => ({ demographic }))
+		])
+			states.push({ component: 'all', region, states: ['TX'], ...breakdown });
 	return states;
 }
 

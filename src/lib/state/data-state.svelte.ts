@@ -31,6 +31,8 @@ export class DataState {
 	/** Every file loaded: the bundled ones, then uploads in the order they were added. */
 	files = $state.raw<ManifestFile[]>([]);
 	uploads = $state<UploadReport[]>([]);
+	/** Set before the engine starts by a page whose first view names states (`loadSteps`). */
+	statesFirst = false;
 	#stored: ResultStore | null = null;
 	#raw: Db | null = null;
 	/** Resolves with the engine once every bundled file is in: uploads are planned against it. */
@@ -118,7 +120,7 @@ export class DataState {
 			this.#raw = db;
 			await load.prepareDatabase(db);
 			const loaded = new Set<string>();
-			for (const [i, step] of loadSteps(files).entries()) {
+			for (const [i, step] of loadSteps(files, this.statesFirst).entries()) {
 				await load.ingestFiles(db, step, fetched, onProgress);
 				performance.mark(`bse:step-${i + 1}-ingested`);
 				for (const f of step) loaded.add(f.id);
@@ -310,11 +312,14 @@ async function quiet(db: { readonly inFlight: number }): Promise<void> {
 /**
  * Files under a megabyte first (they answer the default view), then the large releases, then the
  * state releases: they answer only views of USBP and OFO together after the AOR releases end, so
- * the AOR releases' views do not wait for them.
+ * the AOR releases' views do not wait for them. A view of states reads only the state releases:
+ * with `statesFirst` they come before the AOR releases.
  */
-export function loadSteps(files: ManifestFile[]): ManifestFile[][] {
+export function loadSteps(files: ManifestFile[], statesFirst = false): ManifestFile[][] {
 	const small = files.filter((f) => f.bytes < 1_000_000);
 	const large = files.filter((f) => f.bytes >= 1_000_000 && f.layout !== 'state');
 	const byState = files.filter((f) => f.bytes >= 1_000_000 && f.layout === 'state');
-	return [small, large, byState].filter((step) => step.length);
+	return (statesFirst ? [small, byState, large] : [small, large, byState]).filter(
+		(step) => step.length
+	);
 }

@@ -37,6 +37,7 @@ export class Explorer {
 		{ prefetch = false, engineWhenNeeded = false } = {}
 	) {
 		const index = results();
+		this.data.statesFirst ||= state().states.length > 0;
 		if (index && this.data.isBundledSet(index.sha256))
 			this.data.useStoredResults(resultStore(index, fetchStoredResult(base)));
 		onMount(() => {

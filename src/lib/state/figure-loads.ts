@@ -23,15 +23,21 @@ import {
 } from '../queries/composition';
 import { filtersOf } from './filters-of';
 import { monthCoverage, type MonthCoverage } from '../queries/month-sources';
+import { chosenAreasOf } from '../queries/monthly-totals';
 import { sectorMonthly, type SectorMonth } from '../queries/sector-monthly';
 import { stateMonthly, type StateMonth } from '../queries/state-monthly';
 import { loadPageView } from './page-view';
 import type { UrlState } from './url-state';
 import type { ManifestFile } from '../data/manifest';
 
-/** Every area of the scope (not only the chosen sectors), by month. */
-export function sectorSeriesOf(db: Db, state: UrlState): Promise<SectorMonth[]> {
-	return sectorMonthly(db, filtersOf({ ...state, sectors: [] }));
+const NO_AREAS: SectorMonth[] = [];
+
+/**
+ * Every area of the scope (not only the chosen sectors), by month; none in a view of states, as
+ * no file counts sectors by state.
+ */
+export async function sectorSeriesOf(db: Db, state: UrlState): Promise<SectorMonth[]> {
+	return state.states.length ? NO_AREAS : sectorMonthly(db, filtersOf({ ...state, sectors: [] }));
 }
 
 export interface CompositionData {
@@ -48,10 +54,11 @@ export async function compositionOf(db: Db, state: UrlState): Promise<Compositio
 			: state.split === 'citizenship-group'
 				? 'citizenship_group'
 				: state.split;
+	const chosen = chosenAreasOf(filters);
 	const [rows, coverage] = await Promise.all([
-		filters.sectors.length
-			? compositionByArea(db, { ...filters, sectors: [] }, dimension).then((byArea) =>
-					chosenAreasComposition(byArea, filters.sectors)
+		chosen
+			? compositionByArea(db, chosen.scope, dimension, chosen.need).then((byArea) =>
+					chosenAreasComposition(byArea, chosen.codes)
 				)
 			: composition(db, filters, dimension),
 		// The split's own needs (a demographic, a citizenship, an encounter type), as its statement.

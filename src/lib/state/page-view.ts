@@ -11,8 +11,12 @@ import type { Filters } from '../queries/filters';
 import { filtersOf } from './filters-of';
 import { headline, type Headline } from '../queries/headline';
 import { monthCoverage, type MonthCoverage } from '../queries/month-sources';
-import { chosenAreasTotals, monthlyTotals, type MonthlyTotal } from '../queries/monthly-totals';
-import { sectorMonthly } from '../queries/sector-monthly';
+import {
+	chosenAreasOf,
+	chosenAreasTotals,
+	monthlyTotals,
+	type MonthlyTotal
+} from '../queries/monthly-totals';
 import {
 	southwestComponentTotal,
 	type SouthwestComponentTotal
@@ -46,14 +50,16 @@ export async function loadPageView(
 ): Promise<PageView> {
 	const filters = filtersOf(state);
 	const notices: string[] = [];
-	// With sectors chosen, the totals are the sum of their rows in the scope's per-area series.
-	const scope = { ...filters, sectors: [] };
+	// With sectors or states chosen, the totals are the sum of their rows in the scope's per-area
+	// series.
+	const chosen = chosenAreasOf(filters);
 	const [scopeTotals, areas, coverage] = await Promise.all([
-		monthlyTotals(db, scope, filters.sectors.length ? ['aor'] : []),
-		filters.sectors.length ? sectorMonthly(db, scope) : null,
+		monthlyTotals(db, chosen?.scope ?? filters, chosen ? [chosen.need] : []),
+		chosen?.rows(db) ?? null,
 		monthCoverage(db, filters)
 	]);
-	const series = areas ? chosenAreasTotals(scopeTotals, areas, filters.sectors) : scopeTotals;
+	const series =
+		chosen && areas ? chosenAreasTotals(scopeTotals, areas, chosen.codes) : scopeTotals;
 	const answeredMonths = coverage.filter((c) => c.answerable).map((c) => c.month);
 	const answered = answeredMonths.length
 		? { first: answeredMonths[0], last: answeredMonths[answeredMonths.length - 1] }
