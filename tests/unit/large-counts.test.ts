@@ -28,7 +28,7 @@ import { loadedTotals } from '../../src/lib/queries/reconciliation';
 import { componentVsSectors, releaseOverlaps, revisions } from '../../src/lib/queries/revisions';
 import { sectorComparison } from '../../src/lib/queries/sector-comparison';
 import { sectorMonthly } from '../../src/lib/queries/sector-monthly';
-import { southwestComponentTotal } from '../../src/lib/queries/southwest-component';
+import { southwestComponentTotals } from '../../src/lib/queries/southwest-component';
 import { parseUrlState } from '../../src/lib/state/url-state';
 import { loadedDb, manifestFiles } from '../helpers/node-db';
 
@@ -202,7 +202,7 @@ test('releaseOverlaps and revisions against the release it revises', async () =>
 });
 
 test('the Southwest-by-component file’s total, alone and against the sector sum', async () => {
-	expect(await southwestComponentTotal(db, 'usbp', MONTH)).toEqual({
+	expect((await southwestComponentTotals(db, 'usbp'))(MONTH)).toEqual({
 		value: TOTAL,
 		sourceId: 'large_component'
 	});

@@ -10,7 +10,7 @@ import { headline } from '../../src/lib/queries/headline';
 import { monthCoverage } from '../../src/lib/queries/month-sources';
 import { monthlyTotals } from '../../src/lib/queries/monthly-totals';
 import { sectorComparison } from '../../src/lib/queries/sector-comparison';
-import { southwestComponentTotal } from '../../src/lib/queries/southwest-component';
+import { southwestComponentTotals } from '../../src/lib/queries/southwest-component';
 import { sql } from '../../src/lib/data/sql';
 import {
 	SOUTHWEST_SECTOR_CODES,
@@ -187,13 +187,13 @@ describe('southwestComponentTotal', () => {
 	] as const)(
 		'%s %s equals the Southwest-by-component file, Remaining rows included',
 		async (c, m) => {
-			const row = await southwestComponentTotal(db, c, month(m));
+			const row = (await southwestComponentTotals(db, c))(month(m));
 			expect(row.value).toBe(expectedComponentTotal(m, c));
 		}
 	);
 
 	test('is null for a month the file does not cover', async () => {
-		expect((await southwestComponentTotal(db, 'usbp', month('2025-09'))).value).toBeNull();
+		expect((await southwestComponentTotals(db, 'usbp'))(month('2025-09')).value).toBeNull();
 	});
 });
 

@@ -1,9 +1,14 @@
 import { percentChange } from '../data/change';
 import type { Db } from '../data/db';
 import type { Filters } from './filters';
-import { chosenAreasOf, chosenAreasTotals, monthlyTotals } from './monthly-totals';
+import {
+	chosenAreasOf,
+	chosenAreasTotals,
+	monthlyTotals,
+	type MonthlyTotal
+} from './monthly-totals';
 import type { SectorComparison } from './sector-comparison';
-import { sectorMonthly } from './sector-monthly';
+import { sectorMonthly, type SectorMonth } from './sector-monthly';
 
 export interface Headline {
 	month: Date;
@@ -39,6 +44,17 @@ export async function headline(
 	month: Date,
 	baselineMonth: Date
 ): Promise<Headline> {
+	return (await headlineReader(db, filters))(month, baselineMonth);
+}
+
+/**
+ * `headline` in two steps: the statements (which do not depend on the months, so a page can ask
+ * them before it knows the month), then the reading of any month against any baseline.
+ */
+export async function headlineReader(
+	db: Db,
+	filters: Filters
+): Promise<(month: Date, baselineMonth: Date) => Headline> {
 	// Every area of the filter's scope: the chosen ones are picked below, so a change of sectors
 	// or states within the scope asks nothing new.
 	const chosen = chosenAreasOf(filters);
@@ -52,6 +68,16 @@ export async function headline(
 	]);
 	const series = states ? chosenAreasTotals(scopeSeries, states, filters.states) : scopeSeries;
 	const areas = chosenAreas ? every.filter((row) => filters.sectors.includes(row.code)) : every;
+	return (month, baselineMonth) => headlineOf(series, areas, chosenAreas, month, baselineMonth);
+}
+
+function headlineOf(
+	series: MonthlyTotal[],
+	areas: SectorMonth[],
+	chosenAreas: boolean,
+	month: Date,
+	baselineMonth: Date
+): Headline {
 	const at = (m: Date) => m.getTime();
 	const values = new Map<
 		string,

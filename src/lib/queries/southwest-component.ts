@@ -8,15 +8,15 @@ export interface SouthwestComponentTotal {
 }
 
 /**
- * A component's Southwest-border total for a month in CBP's Southwest-by-component file: its own
+ * A component's Southwest-border total by month in CBP's Southwest-by-component file: its own
  * figure, shown beside the sector sum (never in place of it) because the releases differ. Every
- * month is read in one statement, so the explorer's cache answers a change of month.
+ * month is read in one statement, so the explorer's cache answers a change of month; the reader
+ * gives any month's.
  */
-export async function southwestComponentTotal(
+export async function southwestComponentTotals(
 	db: Db,
-	component: ComponentCode,
-	month: Date
-): Promise<SouthwestComponentTotal> {
+	component: ComponentCode
+): Promise<(month: Date) => SouthwestComponentTotal> {
 	const rows = await db.query<SouthwestComponentTotal & { month: Date }>(
 		named(
 			'The component’s own Southwest total by month (CBP’s Southwest-by-component file)',
@@ -25,6 +25,8 @@ export async function southwestComponentTotal(
 		FROM southwest_component WHERE component = ${component} GROUP BY month`
 		)
 	);
-	const row = rows.find((r) => r.month.getTime() === month.getTime());
-	return row ? { value: row.value, sourceId: row.sourceId } : { value: null, sourceId: null };
+	return (month) => {
+		const row = rows.find((r) => r.month.getTime() === month.getTime());
+		return row ? { value: row.value, sourceId: row.sourceId } : { value: null, sourceId: null };
+	};
 }

@@ -37,10 +37,11 @@ export class Explorer {
 		{ prefetch = false, engineWhenNeeded = false } = {}
 	) {
 		const index = results();
-		this.data.statesFirst ||= state().states.length > 0;
 		if (index && this.data.isBundledSet(index.sha256))
 			this.data.useStoredResults(resultStore(index, fetchStoredResult(base)));
 		onMount(() => {
+			// Read here, not above: the page's state may derive from this explorer's options.
+			this.data.statesFirst ||= state().states.length > 0;
 			if (!engineWhenNeeded || !index) this.startEngine();
 		});
 		$effect(() => {

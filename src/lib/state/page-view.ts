@@ -9,7 +9,7 @@ import { addMonths, monthKey } from '../data/months';
 import { formatMonthLong } from '../format';
 import type { Filters } from '../queries/filters';
 import { filtersOf } from './filters-of';
-import { headline, type Headline } from '../queries/headline';
+import { headlineReader, type Headline } from '../queries/headline';
 import { monthCoverage, type MonthCoverage } from '../queries/month-sources';
 import {
 	chosenAreasOf,
@@ -18,7 +18,7 @@ import {
 	type MonthlyTotal
 } from '../queries/monthly-totals';
 import {
-	southwestComponentTotal,
+	southwestComponentTotals,
 	type SouthwestComponentTotal
 } from '../queries/southwest-component';
 import { runText, unansweredRuns } from './coverage-notes';
@@ -53,10 +53,23 @@ export async function loadPageView(
 	// With sectors or states chosen, the totals are the sum of their rows in the scope's per-area
 	// series.
 	const chosen = chosenAreasOf(filters);
-	const [scopeTotals, areas, coverage] = await Promise.all([
+	// The component's own Southwest total is set beside a plain view of one component there.
+	const ownTotal =
+		filters.components.length === 1 &&
+		filters.regions.length === 1 &&
+		filters.regions[0] === 'southwest' &&
+		!filters.sectors.length &&
+		!filters.demographic &&
+		!filters.citizenship &&
+		!filters.title &&
+		!filters.encounterType;
+	// Every statement at once: none depends on the month, which is resolved below.
+	const [scopeTotals, areas, coverage, headlineAt, componentTotalAt] = await Promise.all([
 		monthlyTotals(db, chosen?.scope ?? filters, chosen ? [chosen.need] : []),
 		chosen?.rows(db) ?? null,
-		monthCoverage(db, filters)
+		monthCoverage(db, filters),
+		headlineReader(db, filters),
+		ownTotal ? southwestComponentTotals(db, filters.components[0]) : null
 	]);
 	const series =
 		chosen && areas ? chosenAreasTotals(scopeTotals, areas, chosen.codes) : scopeTotals;
@@ -97,20 +110,8 @@ export async function loadPageView(
 	}
 	month ??= inRange[inRange.length - 1] ?? null;
 
-	const [head, componentTotal] = await Promise.all([
-		month ? headline(db, filters, month, addMonths(month, -12)) : Promise.resolve(null),
-		month &&
-		filters.components.length === 1 &&
-		filters.regions.length === 1 &&
-		filters.regions[0] === 'southwest' &&
-		!filters.sectors.length &&
-		!filters.demographic &&
-		!filters.citizenship &&
-		!filters.title &&
-		!filters.encounterType
-			? southwestComponentTotal(db, filters.components[0], month)
-			: Promise.resolve(null)
-	]);
+	const head = month ? headlineAt(month, addMonths(month, -12)) : null;
+	const componentTotal = month && componentTotalAt ? componentTotalAt(month) : null;
 	return {
 		resolved: { ...state, month: month ?? last!, from: from!, to: to! },
 		filters,
