@@ -19,7 +19,8 @@ import { filteredTotal, type FilterSpec } from '../helpers/expected-filters';
 import type { ComponentCode } from '../../src/lib/data/vocabulary';
 import { manifestFiles } from '../helpers/node-db';
 
-test('the small files answer their own months first; the rest wait for the large releases, then the state releases', async () => {
+/** An empty database, prepared, with every bundled file being fetched. */
+async function preparedDb() {
 	const db = await createNodeDb();
 	const fetched = fetchAll(
 		manifestFiles,
@@ -27,6 +28,11 @@ test('the small files answer their own months first; the rest wait for the large
 		() => {}
 	);
 	await prepareDatabase(db);
+	return { db, fetched };
+}
+
+test('the small files answer their own months first; the rest wait for the large releases, then the state releases', async () => {
+	const { db, fetched } = await preparedDb();
 	const [small, large, byState] = loadSteps(manifestFiles);
 	expect(large.every((f) => f.layout === 'aor')).toBe(true);
 	expect(byState.map((f) => f.id).sort()).toEqual(
@@ -72,19 +78,10 @@ test('the small files answer their own months first; the rest wait for the large
 const spec: FilterSpec = { components: ['usbp', 'ofo'], regions: ['southwest'] };
 
 test('a view of states is answered once the small files and the state releases are in, before the AOR releases', async () => {
-	const db = await createNodeDb();
-	const fetched = fetchAll(
-		manifestFiles,
-		async (f) => new Uint8Array(readFileSync(join('data', f.path))),
-		() => {}
-	);
-	await prepareDatabase(db);
+	const { db, fetched } = await preparedDb();
 	const steps = loadSteps(manifestFiles, true);
-	expect(steps.map((s) => s.map((f) => f.id))).toEqual(
-		[loadSteps(manifestFiles)[0], loadSteps(manifestFiles)[2], loadSteps(manifestFiles)[1]].map(
-			(s) => s.map((f) => f.id)
-		)
-	);
+	const [small0, large0, byState0] = loadSteps(manifestFiles);
+	expect(steps).toEqual([small0, byState0, large0]);
 	const [small, byState] = steps;
 	await ingestFiles(db, [...small, ...byState], fetched, () => {});
 	await buildViews(db, manifestFiles, new Set([...small, ...byState].map((f) => f.id)));
