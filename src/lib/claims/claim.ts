@@ -1,0 +1,175 @@
+/**
+ * A claim as a structured form: who, where, what, when, compared with what, and the change or
+ * record claimed. The parser fills it from a sentence; the user can correct it; the form, never
+ * the sentence, is what gets computed. It reads from and writes to the page's URL.
+ */
+import { addMonths, monthKey, parseMonthKey } from '../data/months';
+import { AOR_BY_CODE, DEMOGRAPHICS, type RegionCode } from '../data/vocabulary';
+
+export type Who = 'usbp' | 'ofo' | 'all';
+export type Measure = 'encounters' | 'apprehensions' | 'expulsions' | 'inadmissibles';
+/** How a period was named: its comparables in a record are periods of the same kind. */
+export type PeriodKind = 'month' | 'fiscal-year' | 'calendar-year' | 'range';
+
+export interface Period {
+	from: Date;
+	to: Date;
+	kind: PeriodKind;
+}
+
+/**
+ * `over` more than, `at-least`, `nearly` a little below, `about` either side, `under` less than,
+ * `up-to` at most, `exact` as stated (at its own precision).
+ */
+export type Qualifier = 'over' | 'at-least' | 'nearly' | 'about' | 'under' | 'up-to' | 'exact';
+
+export interface Change {
+	direction: 'down' | 'up';
+	/** `percent` 90 for "90%"; `ratio` 2 for "doubled", 0.5 for "halved"; `count` 77000. */
+	kind: 'percent' | 'ratio' | 'count';
+	size: number;
+	qualifier: Qualifier;
+}
+
+export interface RecordClaim {
+	extreme: 'lowest' | 'highest';
+	/** "the lowest June on record": only the same calendar month compares. */
+	sameMonth: boolean;
+	/** "lowest since March 2020": the record starts after this period; null: the whole record. */
+	since: Period | null;
+}
+
+export interface ClaimForm {
+	who: Who;
+	/** Empty: nationwide (every region). */
+	regions: RegionCode[];
+	/** Sector or field office codes; empty: every area of the scope. */
+	areas: string[];
+	measure: Measure;
+	demographic: string | null;
+	citizenship: string | null;
+	period: Period | null;
+	baseline: Period | null;
+	record: RecordClaim | null;
+	change: Change | null;
+}
+
+export const DEFAULT_FORM: ClaimForm = {
+	who: 'usbp',
+	regions: ['southwest'],
+	areas: [],
+	measure: 'encounters',
+	demographic: null,
+	citizenship: null,
+	period: null,
+	baseline: null,
+	record: null,
+	change: null
+};
+
+export const QUALIFIERS: Qualifier[] = ['over', 'at-least', 'nearly', 'about', 'exact', 'under', 'up-to'];
+const REGION_CODES: RegionCode[] = ['southwest', 'northern', 'other'];
+const WHOS: Who[] = ['usbp', 'ofo', 'all'];
+const MEASURES: Measure[] = ['encounters', 'apprehensions', 'expulsions', 'inadmissibles'];
+const KINDS: PeriodKind[] = ['month', 'fiscal-year', 'calendar-year', 'range'];
+
+/** The same period a number of months earlier (a year earlier: 12). */
+export function shifted(period: Period, months: number): Period {
+	return { ...period, from: addMonths(period.from, months), to: addMonths(period.to, months) };
+}
+
+/** `2025-06`, `2024-10..2025-09:fiscal-year`: a period in a URL. */
+export function periodParam(p: Period): string {
+	const span = p.from.getTime() === p.to.getTime() ? monthKey(p.from) : `${monthKey(p.from)}..${monthKey(p.to)}`;
+	return p.kind === 'month' || p.kind === 'range' ? span : `${span}:${p.kind}`;
+}
+
+export function parsePeriodParam(text: string | null): Period | null {
+	const match = /^(\d{4}-\d{2})(?:\.\.(\d{4}-\d{2}))?(?::([a-z-]+))?$/.exec(text ?? '');
+	if (!match) return null;
+	const from = parseMonthKey(match[1]);
+	const to = match[2] ? parseMonthKey(match[2]) : from;
+	const kind = (match[3] ?? (match[2] ? 'range' : 'month')) as PeriodKind;
+	if (!from || !to || from > to || !KINDS.includes(kind)) return null;
+	return { from, to, kind };
+}
+
+/** The form's URL parameters (besides `claim`): every field, so a link reproduces a corrected form. */
+export function formParams(form: ClaimForm): URLSearchParams {
+	const p = new URLSearchParams();
+	p.set('who', form.who);
+	p.set('region', form.regions.length ? form.regions.join(',') : 'all');
+	if (form.areas.length) p.set('area', form.areas.join(','));
+	p.set('measure', form.measure);
+	if (form.demographic) p.set('demographic', form.demographic);
+	if (form.citizenship) p.set('citizenship', form.citizenship);
+	if (form.period) p.set('period', periodParam(form.period));
+	if (form.baseline) p.set('baseline', periodParam(form.baseline));
+	if (form.record)
+		p.set(
+			'record',
+			[form.record.extreme, form.record.sameMonth ? 'same-month' : 'any-month', form.record.since ? periodParam(form.record.since) : '']
+				.filter(Boolean)
+				.join(':')
+		);
+	if (form.change)
+		p.set('change', `${form.change.direction}:${form.change.kind}:${form.change.size}:${form.change.qualifier}`);
+	return p;
+}
+
+/**
+ * The form a URL states, field by field over `base` (the parsed sentence): a field that is absent
+ * keeps the sentence's reading, a field that does not parse is reported and kept from `base`.
+ */
+export function formFromParams(params: URLSearchParams, base: ClaimForm): { form: ClaimForm; rejected: string[] } {
+	const form = { ...base };
+	const rejected: string[] = [];
+	const read = <T>(name: string, parse: (v: string) => T | undefined, set: (v: T) => void) => {
+		const value = params.get(name);
+		if (value === null) return;
+		const parsed = parse(value);
+		if (parsed === undefined) rejected.push(name);
+		else set(parsed);
+	};
+	read('who', (v) => (WHOS.includes(v as Who) ? (v as Who) : undefined), (v) => (form.who = v));
+	read(
+		'region',
+		(v) => {
+			if (v === 'all') return [];
+			const list = v.split(',');
+			return list.every((r) => REGION_CODES.includes(r as RegionCode)) ? (list as RegionCode[]) : undefined;
+		},
+		(v) => (form.regions = v)
+	);
+	read('area', (v) => (v.split(',').every((c) => AOR_BY_CODE.has(c)) ? v.split(',') : undefined), (v) => (form.areas = v));
+	read('measure', (v) => (MEASURES.includes(v as Measure) ? (v as Measure) : undefined), (v) => (form.measure = v));
+	read('demographic', (v) => (v in DEMOGRAPHICS ? v : undefined), (v) => (form.demographic = v));
+	read('citizenship', (v) => (/^[a-z0-9-]{1,60}$/.test(v) ? v : undefined), (v) => (form.citizenship = v));
+	read('period', (v) => parsePeriodParam(v) ?? undefined, (v) => (form.period = v));
+	read('baseline', (v) => parsePeriodParam(v) ?? undefined, (v) => (form.baseline = v));
+	read(
+		'record',
+		(v) => {
+			const [extreme, scope, since] = v.split(':');
+			if ((extreme !== 'lowest' && extreme !== 'highest') || (scope !== 'same-month' && scope !== 'any-month'))
+				return undefined;
+			const sincePeriod = since ? parsePeriodParam(since) : null;
+			if (since && !sincePeriod) return undefined;
+			return { extreme, sameMonth: scope === 'same-month', since: sincePeriod } as RecordClaim;
+		},
+		(v) => (form.record = v)
+	);
+	read(
+		'change',
+		(v) => {
+			const [direction, kind, size, qualifier] = v.split(':');
+			const n = Number(size);
+			if ((direction !== 'down' && direction !== 'up') || !['percent', 'ratio', 'count'].includes(kind))
+				return undefined;
+			if (!Number.isFinite(n) || n <= 0 || !QUALIFIERS.includes(qualifier as Qualifier)) return undefined;
+			return { direction, kind, size: n, qualifier } as Change;
+		},
+		(v) => (form.change = v)
+	);
+	return { form, rejected };
+}
