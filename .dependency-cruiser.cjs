@@ -1,15 +1,15 @@
 /**
  * The layers of src/lib, and the one direction imports may take (checked by `npm test`):
  *
- *   data → queries → coordinator → upload → state → export → components → routes
+ *   data → queries → claims → coordinator → upload → state → export → components → routes
  *
- * `data` is the database seam (the `sql` tag, DuckDB clients, ingest) and the domain (months,
+ * `claims` reads a claim sentence and checks it with the queries. `data` is the database seam (the `sql` tag, DuckDB clients, ingest) and the domain (months,
  * vocabulary, definitions); `charts` is pure chart maths and marks beside `state`, and may use
  * only `data` and `format`. A layer imports only the layers before it; routes only wire (no
  * statements or data access of their own); nothing imports in a cycle.
  */
 const lib = '^src/lib/';
-const layers = ['data', 'queries', 'coordinator', 'upload', 'state', 'export', 'components'];
+const layers = ['data', 'queries', 'claims', 'coordinator', 'upload', 'state', 'export', 'components'];
 
 /** Each layer may not import any layer after it. */
 const upward = layers.map((layer, i) => ({

@@ -12,13 +12,21 @@ import type { Filters } from '../queries/filters';
 import { monthlyTotals, type MonthlyTotal } from '../queries/monthly-totals';
 import { sourceTotals } from '../queries/source-totals';
 import { formatChange, formatCount, formatMonthLong } from '../format';
-import type { ClaimForm, Period } from './claim';
-import type { AreaPart } from './check';
+import type { AreaPart, Period } from './claim';
 import type { ParsedClaim } from './parse';
 import { periodName } from './words';
 
 export interface Caveat {
-	kind: 'term' | 'title-42' | 'break' | 'derived' | 'revised' | 'partial-year' | 'unusual-baseline' | 'areas' | 'where';
+	kind:
+		| 'term'
+		| 'title-42'
+		| 'break'
+		| 'derived'
+		| 'revised'
+		| 'partial-year'
+		| 'unusual-baseline'
+		| 'areas'
+		| 'where';
 	material: boolean;
 	text: string;
 }
@@ -39,7 +47,8 @@ interface Context {
 /** Areas with fewer than this in both periods are too small to set against the total. */
 const MIN_AREA_COUNT = 100;
 const monthsOf = (p: Period | null) => (p ? monthsBetween(p.from, p.to) : []);
-const side = (m: Date) => (m < TITLE_42_FIRST_MONTH ? 'before' : inTitle42Period(m) ? 'during' : 'after');
+const side = (m: Date) =>
+	m < TITLE_42_FIRST_MONTH ? 'before' : inTitle42Period(m) ? 'during' : 'after';
 const T42 = `the Title 42 period (${formatMonthLong(TITLE_42_FIRST_MONTH)} to ${formatMonthLong(TITLE_42_LAST_MONTH)})`;
 
 export async function caveatsOf(
@@ -107,7 +116,10 @@ export async function caveatsOf(
 		const fromIt = ctx.series.filter(
 			(p) => months.some((m) => m.getTime() === p.month.getTime()) && p.sourceIds.includes(file.id)
 		);
-		const which = fromIt.length > 2 ? `${fromIt.length} of these months` : fromIt.map((p) => formatMonthLong(p.month)).join(' and ');
+		const which =
+			fromIt.length > 2
+				? `${fromIt.length} of these months`
+				: fromIt.map((p) => formatMonthLong(p.month)).join(' and ');
 		caveats.push({
 			kind: 'derived',
 			material: false,
@@ -145,11 +157,18 @@ export async function caveatsOf(
 				text: `Not every area moved alike: ${against
 					.slice(0, 4)
 					.map((a) => `${a.name} ${formatChange(a.changePct)}`)
-					.join(', ')}${against.length > 4 ? ` and ${against.length - 4} more` : ''}, while the total changed ${formatChange(total)}.`
+					.join(
+						', '
+					)}${against.length > 4 ? ` and ${against.length - 4} more` : ''}, while the total changed ${formatChange(total)}.`
 			});
 	}
 
-	if (!input.readings.some((r) => r.part === 'where') && form.regions.length === 1 && form.regions[0] === 'southwest' && !form.areas.length)
+	if (
+		!input.readings.some((r) => r.part === 'where') &&
+		form.regions.length === 1 &&
+		form.regions[0] === 'southwest' &&
+		!form.areas.length
+	)
 		caveats.push({
 			kind: 'where',
 			material: false,
@@ -171,26 +190,50 @@ function revisions(
 	baseline: Period | null,
 	byId: Map<string, ManifestFile>
 ): Caveat[] {
-	const revised: { month: Date; used: string; other: string; before: number; after: number; flips: boolean }[] = [];
+	const revised: {
+		month: Date;
+		used: string;
+		other: string;
+		before: number;
+		after: number;
+		flips: boolean;
+	}[] = [];
 	for (const point of ctx.series) {
 		const inPeriod = point.month >= period.from && point.month <= period.to;
-		const inBaseline = baseline !== null && point.month >= baseline.from && point.month <= baseline.to;
+		const inBaseline =
+			baseline !== null && point.month >= baseline.from && point.month <= baseline.to;
 		if ((!inPeriod && !inBaseline) || point.value === null) continue;
 		if (ctx.filters.encounterType === null && inTitle42Period(point.month)) continue;
 		for (const o of byFile) {
-			if (o.month.getTime() !== point.month.getTime() || point.sourceIds.includes(o.sourceId) || o.value === point.value)
+			if (
+				o.month.getTime() !== point.month.getTime() ||
+				point.sourceIds.includes(o.sourceId) ||
+				o.value === point.value
+			)
 				continue;
 			const delta = o.value - point.value;
 			const base = ctx.baseline?.value ?? 0;
 			const flips =
 				ctx.holds(ctx.current.value + (inPeriod ? delta : 0), base + (inBaseline ? delta : 0)) !==
 				ctx.holds(ctx.current.value, base);
-			revised.push({ month: point.month, used: point.sourceIds.join(','), other: o.sourceId, before: point.value, after: o.value, flips });
+			revised.push({
+				month: point.month,
+				used: point.sourceIds.join(','),
+				other: o.sourceId,
+				before: point.value,
+				after: o.value,
+				flips
+			});
 		}
 	}
-	const name = (ids: string) => ids.split(',').map((id) => byId.get(id)?.label ?? id).join(', ');
+	const name = (ids: string) =>
+		ids
+			.split(',')
+			.map((id) => byId.get(id)?.label ?? id)
+			.join(', ');
 	const pairs = new Map<string, typeof revised>();
-	for (const r of revised) pairs.set(`${r.used}|${r.other}`, [...(pairs.get(`${r.used}|${r.other}`) ?? []), r]);
+	for (const r of revised)
+		pairs.set(`${r.used}|${r.other}`, [...(pairs.get(`${r.used}|${r.other}`) ?? []), r]);
 	return [...pairs.values()].map((rows) => {
 		const flips = rows.some((r) => r.flips);
 		const sum = (k: 'before' | 'after') => formatCount(rows.reduce((a, r) => a + r[k], 0));

@@ -11,7 +11,7 @@ import type { Filters } from '../queries/filters';
 import { monthlyTotals, type MonthlyTotal } from '../queries/monthly-totals';
 import { sectorMonthly } from '../queries/sector-monthly';
 import { caveatsOf, type Caveat } from './caveats';
-import type { ClaimForm, Period } from './claim';
+import type { AreaPart, ClaimForm, Period } from './claim';
 import type { ParsedClaim } from './parse';
 import { changeHolds, measure } from './rules';
 import { periodName, scopeName } from './words';
@@ -24,16 +24,6 @@ export const VERDICT_LABELS: Record<Verdict, string> = {
 	'not-accurate': 'Not accurate',
 	'cannot-check': 'Cannot be checked with these data'
 };
-
-export interface AreaPart {
-	code: string;
-	name: string;
-	value: number | null;
-	baselineValue: number | null;
-	changePct: number | null;
-	/** Whether the claimed change holds in this area alone. */
-	holds: boolean | null;
-}
 
 export interface ClaimCheck {
 	verdict: Verdict;
@@ -89,14 +79,23 @@ export function periodTotal(
 /** A fiscal year the data end inside: its months so far, and the same months of the baseline year. */
 function cutToData(form: ClaimForm, latest: Date | null): { form: ClaimForm; cut: Date | null } {
 	const { period, baseline } = form;
-	if (!latest || !period || period.kind !== 'fiscal-year' || period.to <= latest || period.from > latest)
+	if (
+		!latest ||
+		!period ||
+		period.kind !== 'fiscal-year' ||
+		period.to <= latest ||
+		period.from > latest
+	)
 		return { form, cut: null };
 	const months = monthsBetween(period.from, latest).length;
 	return {
 		form: {
 			...form,
 			period: { ...period, to: latest },
-			baseline: baseline?.kind === 'fiscal-year' ? { ...baseline, to: addMonths(baseline.from, months - 1) } : baseline
+			baseline:
+				baseline?.kind === 'fiscal-year'
+					? { ...baseline, to: addMonths(baseline.from, months - 1) }
+					: baseline
 		},
 		cut: latest
 	};
@@ -128,7 +127,12 @@ function comparables(series: MonthlyTotal[], form: ClaimForm): { period: Period;
 		.map((y) => ({ period: { from: y.from, to: y.to, kind: period.kind }, value: y.value }));
 }
 
-const cannot = (form: ClaimForm, filters: Filters, reason: string, series: MonthlyTotal[] = []): ClaimCheck => ({
+const cannot = (
+	form: ClaimForm,
+	filters: Filters,
+	reason: string,
+	series: MonthlyTotal[] = []
+): ClaimCheck => ({
 	verdict: 'cannot-check',
 	reason,
 	form,
@@ -160,9 +164,17 @@ export async function checkClaim(
 		);
 	if (!form.period) return cannot(form, filters, 'The sentence names no month or year to check.');
 	if (!form.change && !form.record)
-		return cannot(form, filters, 'The sentence states no change (a percent, a multiple, a count) and no record to check.');
+		return cannot(
+			form,
+			filters,
+			'The sentence states no change (a percent, a multiple, a count) and no record to check.'
+		);
 	if (form.change && !form.record && !form.baseline)
-		return cannot(form, filters, 'The sentence names no period to compare with (a month, a year, “a year earlier”).');
+		return cannot(
+			form,
+			filters,
+			'The sentence names no period to compare with (a month, a year, “a year earlier”).'
+		);
 
 	const scopeFilters = { ...filters, sectors: [] };
 	const [series, areaRows] = await Promise.all([
@@ -183,15 +195,37 @@ export async function checkClaim(
 	if (form.record) {
 		const all = comparables(series, form);
 		if (period.kind === 'range' || all.length < 2)
-			return cannot(form, filters, `A record needs a month or a whole year, and a record of them: ${scope} has ${all.length} such periods here.`, series);
+			return cannot(
+				form,
+				filters,
+				`A record needs a month or a whole year, and a record of them: ${scope} has ${all.length} such periods here.`,
+				series
+			);
 		const better = all.filter((c) =>
 			form.record!.extreme === 'lowest' ? c.value < current.value : c.value > current.value
 		).length;
 		const rank = better + 1;
 		const holds = rank === 1;
-		const caveats = await caveatsOf(db, { ...input, form }, { filters, series, files, current, baseline: null, holds: () => holds, cut: cut.cut, areas: [] });
+		const caveats = await caveatsOf(
+			db,
+			{ ...input, form },
+			{
+				filters,
+				series,
+				files,
+				current,
+				baseline: null,
+				holds: () => holds,
+				cut: cut.cut,
+				areas: []
+			}
+		);
 		return {
-			verdict: holds ? (caveats.some((c) => c.material) ? 'accurate-with-caveats' : 'accurate') : 'not-accurate',
+			verdict: holds
+				? caveats.some((c) => c.material)
+					? 'accurate-with-caveats'
+					: 'accurate'
+				: 'not-accurate',
 			reason: `${scope} in ${periodName(period)} were ${current.value.toLocaleString('en-US')}: ${rank === 1 ? 'the' : `number ${rank} from the`} ${form.record.extreme} of ${all.length} ${form.record.sameMonth ? `${periodName(period).split(' ')[0]}s` : period.kind === 'month' ? 'months' : 'years'} in the record here (${periodName(all[0].period)} to ${periodName(all[all.length - 1].period)}).`,
 			form,
 			filters,
@@ -210,20 +244,38 @@ export async function checkClaim(
 	if ('missing' in base) return cannot(form, filters, missingReason(scope, base, series), series);
 	const measured = measure(current.value, base.value);
 	if (!measured)
-		return cannot(form, filters, `${scope} were 0 in ${periodName(current.value === 0 ? period : form.baseline!)}: a change from or to 0 has no percent or multiple.`, series);
+		return cannot(
+			form,
+			filters,
+			`${scope} were 0 in ${periodName(current.value === 0 ? period : form.baseline!)}: a change from or to 0 has no percent or multiple.`,
+			series
+		);
 	const change = form.change!;
 	const result = changeHolds(change, measured);
 	const areas = areaParts(areaRows, period, form.baseline!).map((a) => {
-		const m = a.value !== null && a.baselineValue !== null ? measure(a.value, a.baselineValue) : null;
-		return { ...a, changePct: m?.changePct ?? null, holds: m ? changeHolds(change, m).holds : null };
+		const m =
+			a.value !== null && a.baselineValue !== null ? measure(a.value, a.baselineValue) : null;
+		return {
+			...a,
+			changePct: m?.changePct ?? null,
+			holds: m ? changeHolds(change, m).holds : null
+		};
 	});
 	const holdsWith = (value: number, baseline: number) => {
 		const m = measure(value, baseline);
 		return m !== null && changeHolds(change, m).holds;
 	};
-	const caveats = await caveatsOf(db, { ...input, form }, { filters, series, files, current, baseline: base, holds: holdsWith, cut: cut.cut, areas });
+	const caveats = await caveatsOf(
+		db,
+		{ ...input, form },
+		{ filters, series, files, current, baseline: base, holds: holdsWith, cut: cut.cut, areas }
+	);
 	return {
-		verdict: result.holds ? (caveats.some((c) => c.material) ? 'accurate-with-caveats' : 'accurate') : 'not-accurate',
+		verdict: result.holds
+			? caveats.some((c) => c.material)
+				? 'accurate-with-caveats'
+				: 'accurate'
+			: 'not-accurate',
 		reason: `${scope} went from ${base.value.toLocaleString('en-US')} in ${periodName(form.baseline!)} to ${current.value.toLocaleString('en-US')} in ${periodName(period)}. ${result.why}`,
 		form,
 		filters,
@@ -238,7 +290,11 @@ export async function checkClaim(
 	};
 }
 
-function missingReason(scope: string, missing: { missing: Date; answerable: boolean }, series: MonthlyTotal[]): string {
+function missingReason(
+	scope: string,
+	missing: { missing: Date; answerable: boolean },
+	series: MonthlyTotal[]
+): string {
 	const month = periodName({ from: missing.missing, to: missing.missing, kind: 'month' });
 	if (missing.answerable)
 		return `No one file here counts all of ${scope} in ${month} (a component, a region or a breakdown the claim needs is missing that month).`;

@@ -54,6 +54,16 @@ export interface ClaimForm {
 	change: Change | null;
 }
 
+export interface AreaPart {
+	code: string;
+	name: string;
+	value: number | null;
+	baselineValue: number | null;
+	changePct: number | null;
+	/** Whether the claimed change holds in this area alone. */
+	holds: boolean | null;
+}
+
 export const DEFAULT_FORM: ClaimForm = {
 	who: 'usbp',
 	regions: ['southwest'],
@@ -67,7 +77,15 @@ export const DEFAULT_FORM: ClaimForm = {
 	change: null
 };
 
-export const QUALIFIERS: Qualifier[] = ['over', 'at-least', 'nearly', 'about', 'exact', 'under', 'up-to'];
+export const QUALIFIERS: Qualifier[] = [
+	'over',
+	'at-least',
+	'nearly',
+	'about',
+	'exact',
+	'under',
+	'up-to'
+];
 const REGION_CODES: RegionCode[] = ['southwest', 'northern', 'other'];
 const WHOS: Who[] = ['usbp', 'ofo', 'all'];
 const MEASURES: Measure[] = ['encounters', 'apprehensions', 'expulsions', 'inadmissibles'];
@@ -80,7 +98,10 @@ export function shifted(period: Period, months: number): Period {
 
 /** `2025-06`, `2024-10..2025-09:fiscal-year`: a period in a URL. */
 export function periodParam(p: Period): string {
-	const span = p.from.getTime() === p.to.getTime() ? monthKey(p.from) : `${monthKey(p.from)}..${monthKey(p.to)}`;
+	const span =
+		p.from.getTime() === p.to.getTime()
+			? monthKey(p.from)
+			: `${monthKey(p.from)}..${monthKey(p.to)}`;
 	return p.kind === 'month' || p.kind === 'range' ? span : `${span}:${p.kind}`;
 }
 
@@ -108,12 +129,19 @@ export function formParams(form: ClaimForm): URLSearchParams {
 	if (form.record)
 		p.set(
 			'record',
-			[form.record.extreme, form.record.sameMonth ? 'same-month' : 'any-month', form.record.since ? periodParam(form.record.since) : '']
+			[
+				form.record.extreme,
+				form.record.sameMonth ? 'same-month' : 'any-month',
+				form.record.since ? periodParam(form.record.since) : ''
+			]
 				.filter(Boolean)
 				.join(':')
 		);
 	if (form.change)
-		p.set('change', `${form.change.direction}:${form.change.kind}:${form.change.size}:${form.change.qualifier}`);
+		p.set(
+			'change',
+			`${form.change.direction}:${form.change.kind}:${form.change.size}:${form.change.qualifier}`
+		);
 	return p;
 }
 
@@ -121,7 +149,10 @@ export function formParams(form: ClaimForm): URLSearchParams {
  * The form a URL states, field by field over `base` (the parsed sentence): a field that is absent
  * keeps the sentence's reading, a field that does not parse is reported and kept from `base`.
  */
-export function formFromParams(params: URLSearchParams, base: ClaimForm): { form: ClaimForm; rejected: string[] } {
+export function formFromParams(
+	params: URLSearchParams,
+	base: ClaimForm
+): { form: ClaimForm; rejected: string[] } {
 	const form = { ...base };
 	const rejected: string[] = [];
 	const read = <T>(name: string, parse: (v: string) => T | undefined, set: (v: T) => void) => {
@@ -131,27 +162,60 @@ export function formFromParams(params: URLSearchParams, base: ClaimForm): { form
 		if (parsed === undefined) rejected.push(name);
 		else set(parsed);
 	};
-	read('who', (v) => (WHOS.includes(v as Who) ? (v as Who) : undefined), (v) => (form.who = v));
+	read(
+		'who',
+		(v) => (WHOS.includes(v as Who) ? (v as Who) : undefined),
+		(v) => (form.who = v)
+	);
 	read(
 		'region',
 		(v) => {
 			if (v === 'all') return [];
 			const list = v.split(',');
-			return list.every((r) => REGION_CODES.includes(r as RegionCode)) ? (list as RegionCode[]) : undefined;
+			return list.every((r) => REGION_CODES.includes(r as RegionCode))
+				? (list as RegionCode[])
+				: undefined;
 		},
 		(v) => (form.regions = v)
 	);
-	read('area', (v) => (v.split(',').every((c) => AOR_BY_CODE.has(c)) ? v.split(',') : undefined), (v) => (form.areas = v));
-	read('measure', (v) => (MEASURES.includes(v as Measure) ? (v as Measure) : undefined), (v) => (form.measure = v));
-	read('demographic', (v) => (v in DEMOGRAPHICS ? v : undefined), (v) => (form.demographic = v));
-	read('citizenship', (v) => (/^[a-z0-9-]{1,60}$/.test(v) ? v : undefined), (v) => (form.citizenship = v));
-	read('period', (v) => parsePeriodParam(v) ?? undefined, (v) => (form.period = v));
-	read('baseline', (v) => parsePeriodParam(v) ?? undefined, (v) => (form.baseline = v));
+	read(
+		'area',
+		(v) => (v.split(',').every((c) => AOR_BY_CODE.has(c)) ? v.split(',') : undefined),
+		(v) => (form.areas = v)
+	);
+	read(
+		'measure',
+		(v) => (MEASURES.includes(v as Measure) ? (v as Measure) : undefined),
+		(v) => (form.measure = v)
+	);
+	read(
+		'demographic',
+		(v) => (v in DEMOGRAPHICS ? v : undefined),
+		(v) => (form.demographic = v)
+	);
+	read(
+		'citizenship',
+		(v) => (/^[a-z0-9-]{1,60}$/.test(v) ? v : undefined),
+		(v) => (form.citizenship = v)
+	);
+	read(
+		'period',
+		(v) => parsePeriodParam(v) ?? undefined,
+		(v) => (form.period = v)
+	);
+	read(
+		'baseline',
+		(v) => parsePeriodParam(v) ?? undefined,
+		(v) => (form.baseline = v)
+	);
 	read(
 		'record',
 		(v) => {
 			const [extreme, scope, since] = v.split(':');
-			if ((extreme !== 'lowest' && extreme !== 'highest') || (scope !== 'same-month' && scope !== 'any-month'))
+			if (
+				(extreme !== 'lowest' && extreme !== 'highest') ||
+				(scope !== 'same-month' && scope !== 'any-month')
+			)
 				return undefined;
 			const sincePeriod = since ? parsePeriodParam(since) : null;
 			if (since && !sincePeriod) return undefined;
@@ -164,9 +228,13 @@ export function formFromParams(params: URLSearchParams, base: ClaimForm): { form
 		(v) => {
 			const [direction, kind, size, qualifier] = v.split(':');
 			const n = Number(size);
-			if ((direction !== 'down' && direction !== 'up') || !['percent', 'ratio', 'count'].includes(kind))
+			if (
+				(direction !== 'down' && direction !== 'up') ||
+				!['percent', 'ratio', 'count'].includes(kind)
+			)
 				return undefined;
-			if (!Number.isFinite(n) || n <= 0 || !QUALIFIERS.includes(qualifier as Qualifier)) return undefined;
+			if (!Number.isFinite(n) || n <= 0 || !QUALIFIERS.includes(qualifier as Qualifier))
+				return undefined;
 			return { direction, kind, size: n, qualifier } as Change;
 		},
 		(v) => (form.change = v)

@@ -21,7 +21,8 @@ import {
 	type Who
 } from './claim';
 
-export type Part = 'who' | 'where' | 'what' | 'when' | 'compared' | 'change' | 'record' | 'unsupported';
+export type Part =
+	'who' | 'where' | 'what' | 'when' | 'compared' | 'change' | 'record' | 'unsupported';
 
 /** One reading: which words, which part of the form they filled, and how it read them. */
 export interface Reading {
@@ -51,7 +52,28 @@ const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', '
 const MONTH = String.raw`(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?`;
 const monthIndex = (name: string) => MONTHS.indexOf(name.slice(0, 3));
 
-const UNITS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen'];
+const UNITS = [
+	'zero',
+	'one',
+	'two',
+	'three',
+	'four',
+	'five',
+	'six',
+	'seven',
+	'eight',
+	'nine',
+	'ten',
+	'eleven',
+	'twelve',
+	'thirteen',
+	'fourteen',
+	'fifteen',
+	'sixteen',
+	'seventeen',
+	'eighteen',
+	'nineteen'
+];
 const TENS = ['', '', 'twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety'];
 const NUMBER_WORDS = String.raw`(?:(?:one |a )?hundred|(?:${TENS.slice(2).join('|')})(?:[- ](?:${UNITS.slice(1, 10).join('|')}))?|${UNITS.slice(1).join('|')})`;
 
@@ -97,7 +119,12 @@ function claim(scan: Scan, part: Part, start: number, end: number, reads: string
  * Every match of `pattern` whose words are still free, claimed for `part`; `read` runs only on
  * free words, and a null from it leaves them free.
  */
-function each(scan: Scan, pattern: RegExp, part: Part, read: (m: RegExpExecArray) => string | null) {
+function each(
+	scan: Scan,
+	pattern: RegExp,
+	part: Part,
+	read: (m: RegExpExecArray) => string | null
+) {
 	const re = new RegExp(pattern.source, 'g');
 	for (let m = re.exec(scan.lower); m; m = re.exec(scan.lower)) {
 		const end = m.index + m[0].length;
@@ -143,7 +170,8 @@ const fullYear = (y: string) => (y.length === 2 ? 2000 + Number(y) : Number(y));
 
 /** The latest `index` month at or before `latest` (a month named without a year). */
 function latestMonthNamed(index: number, latest: Date): Period {
-	const year = latest.getUTCMonth() >= index ? latest.getUTCFullYear() : latest.getUTCFullYear() - 1;
+	const year =
+		latest.getUTCMonth() >= index ? latest.getUTCFullYear() : latest.getUTCFullYear() - 1;
 	return monthPeriod(year, index);
 }
 
@@ -162,18 +190,40 @@ function placesOf(): { name: string; areas: AreaOfResponsibility[] }[] {
 		if (!list.includes(area)) list.push(area);
 		byName.set(name, list);
 	};
-	for (const area of AREAS_OF_RESPONSIBILITY) for (const v of area.variants) add(v.toLowerCase(), area);
-	for (const [alias, code] of PLACE_ALIASES) add(alias, AREAS_OF_RESPONSIBILITY.find((a) => a.code === code)!);
-	return [...byName].map(([name, areas]) => ({ name, areas })).sort((a, b) => b.name.length - a.name.length);
+	for (const area of AREAS_OF_RESPONSIBILITY)
+		for (const v of area.variants) add(v.toLowerCase(), area);
+	for (const [alias, code] of PLACE_ALIASES)
+		add(
+			alias,
+			AREAS_OF_RESPONSIBILITY.find((a) => a.code === code)!
+		);
+	return [...byName]
+		.map(([name, areas]) => ({ name, areas }))
+		.sort((a, b) => b.name.length - a.name.length);
 }
 const PLACES = placesOf();
 
 const DEMONYMS: Record<string, string> = {
-	mexican: 'mexico', guatemalan: 'guatemala', honduran: 'honduras', salvadoran: 'el-salvador',
-	salvadorean: 'el-salvador', venezuelan: 'venezuela', cuban: 'cuba', haitian: 'haiti',
-	nicaraguan: 'nicaragua', colombian: 'colombia', ecuadorian: 'ecuador', peruvian: 'peru',
-	brazilian: 'brazil', chinese: 'china', indian: 'india', russian: 'russia', ukrainian: 'ukraine',
-	turkish: 'turkey', romanian: 'romania', filipino: 'philippines'
+	mexican: 'mexico',
+	guatemalan: 'guatemala',
+	honduran: 'honduras',
+	salvadoran: 'el-salvador',
+	salvadorean: 'el-salvador',
+	venezuelan: 'venezuela',
+	cuban: 'cuba',
+	haitian: 'haiti',
+	nicaraguan: 'nicaragua',
+	colombian: 'colombia',
+	ecuadorian: 'ecuador',
+	peruvian: 'peru',
+	brazilian: 'brazil',
+	chinese: 'china',
+	indian: 'india',
+	russian: 'russia',
+	ukrainian: 'ukraine',
+	turkish: 'turkey',
+	romanian: 'romania',
+	filipino: 'philippines'
 };
 
 const UNSUPPORTED = String.raw`got-?aways?|deportations?|deported|removals?|removed|releases?|released|parole[sd]?|asylum(?: seekers| claims)?|fentanyl|drugs?|seizures?|visas?|overstays?|detentions?|detained|deaths?|rescues?|turn-?backs?`;
@@ -183,24 +233,53 @@ const UNSUPPORTED = String.raw`got-?aways?|deportations?|deported|removals?|remo
  * are the words no rule needs.
  */
 export const RULES: { part: Part; says: string }[] = [
-	{ part: 'unsupported', says: 'Gotaways, deportations, removals, releases, parole, asylum, seizures: not counted in these files' },
-	{ part: 'record', says: '"lowest/highest … on record", "record low", "all-time high", "lowest since …"' },
-	{ part: 'when', says: 'A month ("June 2025", "Jun. 2025", "2025-06"), a fiscal year ("FY2024", "fiscal year 2024"), a calendar year ("2023", "calendar year 2023"), a range ("January–March 2025"), "last month", a month without a year (its latest one)' },
-	{ part: 'compared', says: '"a year earlier", "year over year", "the same month last year" (12 months before); "the previous month" (1 before); two times: the earlier is the baseline; "since …": the baseline' },
-	{ part: 'change', says: 'A percent ("90%", "ninety percent"), a multiple ("doubled", "tripled", "halved", "fell by half", "tenfold drop"), a count ("by 77,000"), each with its qualifier ("over", "nearly", "about", "at least", "up to", "less than")' },
-	{ part: 'change', says: 'The direction: fell, dropped, declined, plunged, lower … / rose, increased, grew, surged, higher …' },
-	{ part: 'who', says: '"Border Patrol", "USBP" / "OFO", "ports of entry", "Office of Field Operations" / "CBP" (all CBP)' },
-	{ part: 'where', says: 'A region ("the southern border", "Southwest", "northern border", "coastal") or "nationwide"; sectors and field offices by name ("Tucson", "the Rio Grande Valley", "RGV", "El Paso Field Office")' },
-	{ part: 'what', says: 'encounters; apprehensions (also arrests); expulsions; inadmissibles; crossings, migrants, people (read as encounters); a demographic ("unaccompanied children", "families", "single adults"); a citizenship ("Mexican", "Venezuelans")' }
+	{
+		part: 'unsupported',
+		says: 'Gotaways, deportations, removals, releases, parole, asylum, seizures: not counted in these files'
+	},
+	{
+		part: 'record',
+		says: '"lowest/highest … on record", "record low", "all-time high", "lowest since …"'
+	},
+	{
+		part: 'when',
+		says: 'A month ("June 2025", "Jun. 2025", "2025-06"), a fiscal year ("FY2024", "fiscal year 2024"), a calendar year ("2023", "calendar year 2023"), a range ("January–March 2025"), "last month", a month without a year (its latest one)'
+	},
+	{
+		part: 'compared',
+		says: '"a year earlier", "year over year", "the same month last year" (12 months before); "the previous month" (1 before); two times: the earlier is the baseline; "since …": the baseline'
+	},
+	{
+		part: 'change',
+		says: 'A percent ("90%", "ninety percent"), a multiple ("doubled", "tripled", "halved", "fell by half", "tenfold drop"), a count ("by 77,000"), each with its qualifier ("over", "nearly", "about", "at least", "up to", "less than")'
+	},
+	{
+		part: 'change',
+		says: 'The direction: fell, dropped, declined, plunged, lower … / rose, increased, grew, surged, higher …'
+	},
+	{
+		part: 'who',
+		says: '"Border Patrol", "USBP" / "OFO", "ports of entry", "Office of Field Operations" / "CBP" (all CBP)'
+	},
+	{
+		part: 'where',
+		says: 'A region ("the southern border", "Southwest", "northern border", "coastal") or "nationwide"; sectors and field offices by name ("Tucson", "the Rio Grande Valley", "RGV", "El Paso Field Office")'
+	},
+	{
+		part: 'what',
+		says: 'encounters; apprehensions (also arrests); expulsions; inadmissibles; crossings, migrants, people (read as encounters); a demographic ("unaccompanied children", "families", "single adults"); a citizenship ("Mexican", "Venezuelans")'
+	}
 ];
 
 const STOPWORDS = new Set(
-	('the a an of in at on to from by for with and or as than compared comparison versus vs was were is are be been ' +
+	(
+		'the a an of in at on to from by for with and or as than compared comparison versus vs was were is are be been ' +
 		'has have had its it their that this these those which who according data number numbers total totals level ' +
 		'levels month monthly year years during between same period said says figures statistics stats show showed ' +
 		'shows new latest report reported u.s. us united states s apprehended encountered illegal illegally border sector ' +
 		'sectors field office offices region just only all time record ever what when where while after before our' +
-		' also there then into per').split(' ')
+		' also there then into per'
+	).split(' ')
 );
 
 /** Reads `sentence`; `latest` is the latest month of the data (for "last month", "since January"). */
@@ -213,7 +292,8 @@ export function parseClaim(sentence: string, latest: Date): ParsedClaim {
 		unsupported: [],
 		problem
 	});
-	if (!sentence.trim()) return empty('Type or paste a sentence with a number and a month, such as the examples below.');
+	if (!sentence.trim())
+		return empty('Type or paste a sentence with a number and a month, such as the examples below.');
 	if (sentence.length > MAX_CLAIM_LENGTH)
 		return empty(
 			`The text is ${sentence.length.toLocaleString('en-US')} characters long. Paste one sentence of at most ${MAX_CLAIM_LENGTH.toLocaleString('en-US')} characters.`
@@ -224,7 +304,12 @@ export function parseClaim(sentence: string, latest: Date): ParsedClaim {
 		.replace(/[‘’]/g, "'")
 		.replace(/[–—−]/g, '-')
 		.replace(/\s/g, ' ');
-	const scan: Scan = { lower, taken: Array(lower.length).fill(false), readings: [], text: sentence };
+	const scan: Scan = {
+		lower,
+		taken: Array(lower.length).fill(false),
+		readings: [],
+		text: sentence
+	};
 	const form: ClaimForm = { ...DEFAULT_FORM, regions: [...DEFAULT_FORM.regions] };
 
 	const unsupported: string[] = [];
@@ -248,7 +333,12 @@ export function parseClaim(sentence: string, latest: Date): ParsedClaim {
 			const word = m[1] ?? m[2];
 			const extreme = /low|fewest/.test(word) ? 'lowest' : 'highest';
 			// "most" alone is a quantity, not a record.
-			if (m[2] === 'most' && !m[3] && !/ (on record|ever|in history|of all time|recorded)/.test(m[0])) return null;
+			if (
+				m[2] === 'most' &&
+				!m[3] &&
+				!/ (on record|ever|in history|of all time|recorded)/.test(m[0])
+			)
+				return null;
 			const sameMonth = m[3] !== undefined;
 			form.record = { extreme, sameMonth, since: null };
 			if (sameMonth) recordMonth = monthIndex(m[3]);
@@ -265,9 +355,15 @@ export function parseClaim(sentence: string, latest: Date): ParsedClaim {
 
 	if (!scan.readings.some((r) => r.part === 'who')) form.who = unnamedWho(form, term);
 
-	placeTimes(scan, form, times.filter((t) => t !== since), latest);
+	placeTimes(
+		scan,
+		form,
+		times.filter((t) => t !== since),
+		latest
+	);
 	// "the lowest June on record" with no year: the latest June.
-	if (recordMonth !== null && !times.some((t) => t !== since)) form.period = latestMonthNamed(recordMonth, latest);
+	if (recordMonth !== null && !times.some((t) => t !== since))
+		form.period = latestMonthNamed(recordMonth, latest);
 
 	const unplaced: string[] = [];
 	const word = /[a-z0-9][a-z0-9'.-]*/g;
@@ -284,19 +380,36 @@ export function parseClaim(sentence: string, latest: Date): ParsedClaim {
 function readTimes(scan: Scan, latest: Date, out: TimeMention[]) {
 	const add = (m: RegExpExecArray, period: Period, reads: string) => {
 		const before = scan.lower.slice(0, m.index).trimEnd();
-		const cue = /(since|from|to|than|versus|vs\.?|with|in|and|between|through)$/.exec(before)?.[1] ?? '';
+		const cue =
+			/(since|from|to|than|versus|vs\.?|with|in|and|between|through)$/.exec(before)?.[1] ?? '';
 		if (cue === 'since' && !scan.taken[before.length - 1])
-			claim(scan, 'compared', before.length - cue.length, before.length, 'since: from this time on');
+			claim(
+				scan,
+				'compared',
+				before.length - cue.length,
+				before.length,
+				'since: from this time on'
+			);
 		out.push({ period, start: m.index, cue });
 		return reads;
 	};
-	const label = (p: Period) => `${p.from.toISOString().slice(0, 7)}${p.to > p.from ? ` to ${p.to.toISOString().slice(0, 7)}` : ''}`;
+	const label = (p: Period) =>
+		`${p.from.toISOString().slice(0, 7)}${p.to > p.from ? ` to ${p.to.toISOString().slice(0, 7)}` : ''}`;
 	// A range of months in one year: "January–March 2025", "January through March 2025".
-	each(scan, new RegExp(String.raw`\b${MONTH} ?(?:-|through|thru) ?${MONTH},? (\d{4})\b`), 'when', (m) => {
-		const year = Number(m[3]);
-		const p: Period = { from: utcMonth(year, monthIndex(m[1])), to: utcMonth(year, monthIndex(m[2])), kind: 'range' };
-		return p.from > p.to ? null : add(m, p, `months ${label(p)}`);
-	});
+	each(
+		scan,
+		new RegExp(String.raw`\b${MONTH} ?(?:-|through|thru) ?${MONTH},? (\d{4})\b`),
+		'when',
+		(m) => {
+			const year = Number(m[3]);
+			const p: Period = {
+				from: utcMonth(year, monthIndex(m[1])),
+				to: utcMonth(year, monthIndex(m[2])),
+				kind: 'range'
+			};
+			return p.from > p.to ? null : add(m, p, `months ${label(p)}`);
+		}
+	);
 	// "from January to March 2025": two months of one year, compared.
 	each(scan, new RegExp(String.raw`\b${MONTH} (?:to|and) ${MONTH},? (\d{4})\b`), 'when', (m) => {
 		const year = Number(m[3]);
@@ -319,10 +432,18 @@ function readTimes(scan: Scan, latest: Date, out: TimeMention[]) {
 	});
 	each(scan, /\b(?:calendar(?: year)?|cy) ?(\d{4})\b/, 'when', (m) => {
 		const y = Number(m[1]);
-		return add(m, { from: utcMonth(y, 0), to: utcMonth(y, 11), kind: 'calendar-year' }, `calendar year ${y}`);
+		return add(
+			m,
+			{ from: utcMonth(y, 0), to: utcMonth(y, 11), kind: 'calendar-year' },
+			`calendar year ${y}`
+		);
 	});
 	each(scan, /\blast month\b|\bthe latest month\b|\bthis month\b/, 'when', (m) =>
-		add(m, monthPeriod(latest.getUTCFullYear(), latest.getUTCMonth()), `the latest month of the data (${label(monthPeriod(latest.getUTCFullYear(), latest.getUTCMonth()))})`)
+		add(
+			m,
+			monthPeriod(latest.getUTCFullYear(), latest.getUTCMonth()),
+			`the latest month of the data (${label(monthPeriod(latest.getUTCFullYear(), latest.getUTCMonth()))})`
+		)
 	);
 	each(scan, /\blast fiscal year\b/, 'when', (m) => {
 		const fy = fiscalYearOfLatestComplete(latest);
@@ -331,11 +452,16 @@ function readTimes(scan: Scan, latest: Date, out: TimeMention[]) {
 	// A bare year: a calendar year, unless it is a count ("2,000") or a percent.
 	each(scan, /(?<![\d,.])\b((?:19|20)\d{2})\b(?![\d,.%]| percent)/, 'when', (m) => {
 		const y = Number(m[1]);
-		return add(m, { from: utcMonth(y, 0), to: utcMonth(y, 11), kind: 'calendar-year' }, `calendar year ${y}`);
+		return add(
+			m,
+			{ from: utcMonth(y, 0), to: utcMonth(y, 11), kind: 'calendar-year' },
+			`calendar year ${y}`
+		);
 	});
 	// A month without a year: its latest one in the data ("since January", "in June").
 	each(scan, new RegExp(String.raw`\b${MONTH}\b(?! (?:on record|ever))`), 'when', (m) => {
-		if (m[1] === 'may' && !/(since|in|from|to|than|and|of) $/.test(scan.lower.slice(0, m.index))) return null;
+		if (m[1] === 'may' && !/(since|in|from|to|than|and|of) $/.test(scan.lower.slice(0, m.index)))
+			return null;
 		const p = latestMonthNamed(monthIndex(m[1]), latest);
 		return add(m, p, `month ${label(p)} (the latest ${m[1]} in the data)`);
 	});
@@ -373,7 +499,9 @@ function placeTimes(scan: Scan, form: ClaimForm, times: TimeMention[], latest: D
 	const others = times.filter((t) => t !== sinceMention);
 	if (sinceMention) {
 		form.baseline = sinceMention.period;
-		form.period = others.length ? latestOf(others) : monthPeriod(latest.getUTCFullYear(), latest.getUTCMonth());
+		form.period = others.length
+			? latestOf(others)
+			: monthPeriod(latest.getUTCFullYear(), latest.getUTCMonth());
 	} else if (others.length >= 2) {
 		// Claims compare a later time with an earlier one, whatever the order of the words.
 		const sorted = [...others].sort((a, b) => a.period.from.getTime() - b.period.from.getTime());
@@ -382,11 +510,13 @@ function placeTimes(scan: Scan, form: ClaimForm, times: TimeMention[], latest: D
 	} else if (others.length === 1) {
 		form.period = others[0].period;
 	}
-	if (relative !== null && form.period && !form.baseline) form.baseline = shifted(form.period, relative);
+	if (relative !== null && form.period && !form.baseline)
+		form.baseline = shifted(form.period, relative);
 	// "the lowest June on record" with no year: the latest June.
 	if (!form.period && form.record)
 		form.period = monthPeriod(latest.getUTCFullYear(), latest.getUTCMonth());
-	if (form.record?.sameMonth && form.period && form.period.kind !== 'month') form.record.sameMonth = false;
+	if (form.record?.sameMonth && form.period && form.period.kind !== 'month')
+		form.record.sameMonth = false;
 }
 
 /**
@@ -406,7 +536,18 @@ const latestOf = (times: TimeMention[]) =>
 function readChange(scan: Scan, form: ClaimForm) {
 	let direction: Change['direction'] | null = null;
 	const sizes: Omit<Change, 'direction'>[] = [];
-	const multiples: Record<string, number> = { double: 2, two: 2, triple: 3, three: 3, quadruple: 4, four: 4, five: 5, ten: 10, twenty: 20, hundred: 100 };
+	const multiples: Record<string, number> = {
+		double: 2,
+		two: 2,
+		triple: 3,
+		three: 3,
+		quadruple: 4,
+		four: 4,
+		five: 5,
+		ten: 10,
+		twenty: 20,
+		hundred: 100
+	};
 	// Multiples: "doubled", "more than tripled", "a tenfold drop", "fell by half", "halved".
 	each(
 		scan,
@@ -419,7 +560,9 @@ function readChange(scan: Scan, form: ClaimForm) {
 				return 'a multiple: half (ratio 0.5)';
 			}
 			const word = (m[1] ?? m[2]).replace(/(d|ing)$/, '').replace(/l$/, 'le');
-			const k = /^\d+$/.test(word) ? Number(word) : (multiples[word] ?? multiples[word.replace(/e$/, '')]);
+			const k = /^\d+$/.test(word)
+				? Number(word)
+				: (multiples[word] ?? multiples[word.replace(/e$/, '')]);
 			if (!k) return null;
 			const qualifier = qualifierBefore(scan, m.index);
 			sizes.push({ kind: 'ratio', size: k, qualifier });
@@ -429,16 +572,27 @@ function readChange(scan: Scan, form: ClaimForm) {
 	);
 	each(
 		scan,
-		new RegExp(String.raw`\b(\d{1,3}(?:\.\d+)?|${NUMBER_WORDS}) ?(?:%|percent\b|per cent\b|pct\b|percentage points?\b)`),
+		new RegExp(
+			String.raw`\b(\d{1,3}(?:\.\d+)?|${NUMBER_WORDS}) ?(?:%|percent\b|per cent\b|pct\b|percentage points?\b)`
+		),
 		'change',
 		(m) => {
-			sizes.push({ kind: 'percent', size: numberOf(m[1]), qualifier: qualifierBefore(scan, m.index) });
+			sizes.push({
+				kind: 'percent',
+				size: numberOf(m[1]),
+				qualifier: qualifierBefore(scan, m.index)
+			});
 			return `a change of ${numberOf(m[1])}%`;
 		}
 	);
 	// A count: "by 77,000", "by more than 70,000" (a four-digit year is a time, not a count).
 	each(scan, /\b(\d{1,3}(?:,\d{3})+|\d{2,7})\b(?! ?(?:%|percent))/, 'change', (m) => {
-		if (!/\bby(?: [a-z~ ]{1,20})?$/.test(scan.lower.slice(Math.max(0, m.index - 30), m.index).trimEnd())) return null;
+		if (
+			!/\bby(?: [a-z~ ]{1,20})?$/.test(
+				scan.lower.slice(Math.max(0, m.index - 30), m.index).trimEnd()
+			)
+		)
+			return null;
 		sizes.push({ kind: 'count', size: numberOf(m[1]), qualifier: qualifierBefore(scan, m.index) });
 		return `a change of ${numberOf(m[1]).toLocaleString('en-US')}`;
 	});
@@ -464,11 +618,22 @@ function readChange(scan: Scan, form: ClaimForm) {
 function readWho(scan: Scan, form: ClaimForm) {
 	const set = (who: Who, label: string) => () => {
 		// The most specific wins: "CBP's Border Patrol" is USBP.
-		if (form.who === 'all' || who !== 'all' || !scan.readings.some((r) => r.part === 'who')) form.who = who;
+		if (form.who === 'all' || who !== 'all' || !scan.readings.some((r) => r.part === 'who'))
+			form.who = who;
 		return label;
 	};
-	each(scan, /\b(?:the )?(?:u\.?s\.? )?border patrol\b|\busbp\b/, 'who', set('usbp', 'U.S. Border Patrol'));
-	each(scan, /\b(?:the )?office of field operations\b|\bofo\b|\b(?:at )?(?:the )?(?:official )?ports? of entry\b/, 'who', set('ofo', 'Office of Field Operations (ports of entry)'));
+	each(
+		scan,
+		/\b(?:the )?(?:u\.?s\.? )?border patrol\b|\busbp\b/,
+		'who',
+		set('usbp', 'U.S. Border Patrol')
+	);
+	each(
+		scan,
+		/\b(?:the )?office of field operations\b|\bofo\b|\b(?:at )?(?:the )?(?:official )?ports? of entry\b/,
+		'who',
+		set('ofo', 'Office of Field Operations (ports of entry)')
+	);
 	each(scan, /\b(?:u\.?s\.? )?customs and border protection\b|\bcbp(?:'s)?\b/, 'who', () => {
 		if (!scan.readings.some((r) => r.part === 'who')) form.who = 'all';
 		return 'all of CBP (USBP and OFO), unless a component is named';
@@ -482,37 +647,63 @@ function readWho(scan: Scan, form: ClaimForm) {
 function readWhere(scan: Scan, form: ClaimForm) {
 	const regions = new Set<RegionCode>();
 	let nationwide = false;
-	each(scan, /\b(?:at |along )?(?:the )?(?:u\.?s\.?[- ]mexico|south(?:west)?(?:ern)?|mexican) (?:land )?border\b|\bsouthwest\b/, 'where', () => {
-		regions.add('southwest');
-		return 'the Southwest land border';
-	});
-	each(scan, /\b(?:at |along )?(?:the )?(?:u\.?s\.?[- ]canad(?:a|ian)|north(?:ern)?|canadian) (?:land )?border\b/, 'where', () => {
-		regions.add('northern');
-		return 'the Northern land border';
-	});
+	each(
+		scan,
+		/\b(?:at |along )?(?:the )?(?:u\.?s\.?[- ]mexico|south(?:west)?(?:ern)?|mexican) (?:land )?border\b|\bsouthwest\b/,
+		'where',
+		() => {
+			regions.add('southwest');
+			return 'the Southwest land border';
+		}
+	);
+	each(
+		scan,
+		/\b(?:at |along )?(?:the )?(?:u\.?s\.?[- ]canad(?:a|ian)|north(?:ern)?|canadian) (?:land )?border\b/,
+		'where',
+		() => {
+			regions.add('northern');
+			return 'the Northern land border';
+		}
+	);
 	each(scan, /\b(?:coastal|coast|maritime)(?: (?:sectors|border|areas))?\b/, 'where', () => {
 		regions.add('other');
 		return 'Other (coastal and interior)';
 	});
-	each(scan, /\b(?:nationwide|nationally|national|across the (?:country|nation)|(?:at |along )?all (?:u\.?s\.? )?borders|across all borders)\b/, 'where', () => {
-		nationwide = true;
-		return 'nationwide (every region)';
-	});
+	each(
+		scan,
+		/\b(?:nationwide|nationally|national|across the (?:country|nation)|(?:at |along )?all (?:u\.?s\.? )?borders|across all borders)\b/,
+		'where',
+		() => {
+			nationwide = true;
+			return 'nationwide (every region)';
+		}
+	);
 	const fieldOfficeWord = /\bfield offices?\b/.test(scan.lower) || form.who === 'ofo';
 	const areas: AreaOfResponsibility[] = [];
 	for (const place of PLACES) {
-		each(scan, new RegExp(String.raw`\b${place.name.replace(/[.]/g, '\\.')}\b(?: (?:sector|field office)s?\b)?`), 'where', (m) => {
-			const wantsOffice = /field office/.test(m[0]) || (fieldOfficeWord && !/sector/.test(m[0]));
-			const area =
-				place.areas.find((a) => (a.component === 'ofo') === wantsOffice) ?? place.areas[0];
-			if (!areas.includes(area)) areas.push(area);
-			return area.name;
-		});
+		each(
+			scan,
+			new RegExp(
+				String.raw`\b${place.name.replace(/[.]/g, '\\.')}\b(?: (?:sector|field office)s?\b)?`
+			),
+			'where',
+			(m) => {
+				const wantsOffice = /field office/.test(m[0]) || (fieldOfficeWord && !/sector/.test(m[0]));
+				const area =
+					place.areas.find((a) => (a.component === 'ofo') === wantsOffice) ?? place.areas[0];
+				if (!areas.includes(area)) areas.push(area);
+				return area.name;
+			}
+		);
 	}
-	each(scan, /\b(?:the )?(?:sectors?|field offices?)\b/, 'where', () => (areas.length ? 'areas, named above' : null));
+	each(scan, /\b(?:the )?(?:sectors?|field offices?)\b/, 'where', () =>
+		areas.length ? 'areas, named above' : null
+	);
 	if (areas.length) {
 		form.areas = AREAS_OF_RESPONSIBILITY.filter((a) => areas.includes(a)).map((a) => a.code);
-		const ofSectors = new Set(areas.map((a) => a.region).filter((r): r is RegionCode => r !== null));
+		const ofSectors = new Set(
+			areas.map((a) => a.region).filter((r): r is RegionCode => r !== null)
+		);
 		// Field offices report under several regions: their view is nationwide unless one is named.
 		form.regions = areas.every((a) => a.component === 'ofo') ? [...regions] : [...ofSectors];
 		if (areas.every((a) => a.component === 'ofo') && form.who === 'usbp') form.who = 'ofo';
@@ -531,23 +722,75 @@ function readWhat(scan: Scan, form: ClaimForm): string | null {
 		}
 		return reads;
 	};
-	each(scan, /\b(?:title 42 )?expulsions?\b|\bexpelled\b/, 'what', measure('expulsions', 'expulsions', 'Title 42 expulsions'));
-	each(scan, /\binadmissibles?\b|\b(?:found |deemed )?inadmissible\b/, 'what', measure('inadmissibles', 'inadmissibles', 'OFO inadmissibles'));
-	each(scan, /\b(?:title 8 )?apprehensions?\b|\bapprehended\b|\barrests?\b|\barrested\b/, 'what', measure('apprehensions', 'apprehensions', 'USBP Title 8 apprehensions'));
-	each(scan, /\b(?:migrant |border |total )?encounters?\b/, 'what', measure('encounters', 'encounters', 'encounters (Title 8 and Title 42)'));
+	each(
+		scan,
+		/\b(?:title 42 )?expulsions?\b|\bexpelled\b/,
+		'what',
+		measure('expulsions', 'expulsions', 'Title 42 expulsions')
+	);
+	each(
+		scan,
+		/\binadmissibles?\b|\b(?:found |deemed )?inadmissible\b/,
+		'what',
+		measure('inadmissibles', 'inadmissibles', 'OFO inadmissibles')
+	);
+	each(
+		scan,
+		/\b(?:title 8 )?apprehensions?\b|\bapprehended\b|\barrests?\b|\barrested\b/,
+		'what',
+		measure('apprehensions', 'apprehensions', 'USBP Title 8 apprehensions')
+	);
+	each(
+		scan,
+		/\b(?:migrant |border |total )?encounters?\b/,
+		'what',
+		measure('encounters', 'encounters', 'encounters (Title 8 and Title 42)')
+	);
 	each(
 		scan,
 		/\b(?:illegal |unlawful |irregular |migrant |border )*(?:crossings?|crossers|entries)\b|\b(?:illegal |undocumented )?(?:migrants?|immigrants?|people|persons|individuals|aliens)\b|\billegal immigration\b/,
 		'what',
-		(m) => measure('encounters', /cross|entr|immigration/.test(m[0]) ? 'crossings' : 'people', 'encounters (the count of events that is closest)')()
+		(m) =>
+			measure(
+				'encounters',
+				/cross|entr|immigration/.test(m[0]) ? 'crossings' : 'people',
+				'encounters (the count of events that is closest)'
+			)()
 	);
-	each(scan, /\bunaccompanied (?:children|minors|kids)\b|\buacs?\b|\bucs\b/, 'what', () => ((form.demographic = 'uc'), 'unaccompanied children'));
-	each(scan, /\b(?:family units?|families|family members|individuals in family units|fmuas?)\b/, 'what', () => ((form.demographic = 'fmua'), 'individuals in family units'));
-	each(scan, /\bsingle adults?\b/, 'what', () => ((form.demographic = 'single-adults'), 'single adults'));
-	each(scan, /\baccompanied minors\b/, 'what', () => ((form.demographic = 'accompanied-minors'), 'accompanied minors'));
-	each(scan, new RegExp(String.raw`\b(${Object.keys(DEMONYMS).join('|')})s?\b|\b(?:from|of|citizens of|nationals of) (mexico|guatemala|honduras|el salvador|venezuela|cuba|haiti|nicaragua|colombia|ecuador|peru|brazil|china|india|russia|ukraine|turkey|romania)\b`), 'what', (m) => {
-		form.citizenship = m[1] ? DEMONYMS[m[1]] : m[2].replace(/ /g, '-');
-		return `citizens of ${form.citizenship}`;
-	});
+	each(
+		scan,
+		/\bunaccompanied (?:children|minors|kids)\b|\buacs?\b|\bucs\b/,
+		'what',
+		() => ((form.demographic = 'uc'), 'unaccompanied children')
+	);
+	each(
+		scan,
+		/\b(?:family units?|families|family members|individuals in family units|fmuas?)\b/,
+		'what',
+		() => ((form.demographic = 'fmua'), 'individuals in family units')
+	);
+	each(
+		scan,
+		/\bsingle adults?\b/,
+		'what',
+		() => ((form.demographic = 'single-adults'), 'single adults')
+	);
+	each(
+		scan,
+		/\baccompanied minors\b/,
+		'what',
+		() => ((form.demographic = 'accompanied-minors'), 'accompanied minors')
+	);
+	each(
+		scan,
+		new RegExp(
+			String.raw`\b(${Object.keys(DEMONYMS).join('|')})s?\b|\b(?:from|of|citizens of|nationals of) (mexico|guatemala|honduras|el salvador|venezuela|cuba|haiti|nicaragua|colombia|ecuador|peru|brazil|china|india|russia|ukraine|turkey|romania)\b`
+		),
+		'what',
+		(m) => {
+			form.citizenship = m[1] ? DEMONYMS[m[1]] : m[2].replace(/ /g, '-');
+			return `citizens of ${form.citizenship}`;
+		}
+	);
 	return term;
 }

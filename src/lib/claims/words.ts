@@ -11,11 +11,19 @@ const WHERE = {
 } as const;
 
 export function scopeName(form: ClaimForm): string {
-	const who = form.demographic && Object.hasOwn(DEMOGRAPHICS, form.demographic) ? ` of ${DEMOGRAPHICS[form.demographic].phrase}` : '';
+	const who =
+		form.demographic && Object.hasOwn(DEMOGRAPHICS, form.demographic)
+			? ` of ${DEMOGRAPHICS[form.demographic].phrase}`
+			: '';
 	const what = `${WHO[form.who]} ${form.measure}${who}`;
-	const of = form.citizenship ? ` of citizens of ${form.citizenship.replace(/-/g, ' ').replace(/\b\w/g, (c) => c.toUpperCase())}` : '';
+	const of = form.citizenship
+		? ` of citizens of ${form.citizenship.replace(/-/g, ' ').replace(/\b\w/g, (c) => c.toUpperCase())}`
+		: '';
 	const where = form.areas.length
-		? `in ${form.areas.map((c) => AOR_BY_CODE.get(c)?.name ?? c).join(', ').replace(/, ([^,]*)$/, ' and $1')}`
+		? `in ${form.areas
+				.map((c) => AOR_BY_CODE.get(c)?.name ?? c)
+				.join(', ')
+				.replace(/, ([^,]*)$/, ' and $1')}`
 		: form.regions.length === 0 || form.regions.length === 3
 			? 'nationwide'
 			: `at ${form.regions.map((r) => WHERE[r]).join(' and ')}`;
@@ -31,4 +39,5 @@ export function periodName(p: Period): string {
 	return `${formatMonthLong(p.from)} to ${formatMonthLong(p.to)}${partial}`;
 }
 
-const fiscalYearEnd = (p: Period) => (p.from.getUTCMonth() >= 9 ? p.from.getUTCFullYear() + 1 : p.from.getUTCFullYear());
+const fiscalYearEnd = (p: Period) =>
+	p.from.getUTCMonth() >= 9 ? p.from.getUTCFullYear() + 1 : p.from.getUTCFullYear();
