@@ -105,7 +105,7 @@ export async function caveatsOf(
 		caveats.push({
 			kind: 'partial-year',
 			material: true,
-			text: `The data end in ${formatMonthLong(ctx.cut)}, inside fiscal year ${period.to.getUTCMonth() >= 9 ? period.to.getUTCFullYear() + 1 : period.to.getUTCFullYear()}: it is compared month for month with the same part of the year before (${periodName(period)}${baseline ? ` against ${periodName(baseline)}` : ''}).`
+			text: `The data end in ${formatMonthLong(ctx.cut)}, inside the fiscal year: ${periodName(period)}${baseline ? ` is compared with the same months a year before, ${periodName(baseline)}` : ' is all of it the data have'}.`
 		});
 
 	const byId = new Map(ctx.files.map((f) => [f.id, f]));
@@ -123,7 +123,7 @@ export async function caveatsOf(
 		caveats.push({
 			kind: 'derived',
 			material: false,
-			text: `${which} ${fromIt.length > 1 ? 'come' : 'comes'} from ${file.label}: a file transcribed by hand from CBP's releases, not a CBP CSV.`
+			text: `${which} ${fromIt.length > 1 ? 'come' : 'comes'} from ${file.label}${/derived/i.test(file.label) ? '' : ' (derived: transcribed by hand)'}, not from a CBP CSV.`
 		});
 	}
 

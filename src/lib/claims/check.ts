@@ -5,6 +5,7 @@
  */
 import type { Db } from '../data/db';
 import type { ManifestFile } from '../data/manifest';
+import { inTitle42Period } from '../data/definitions';
 import { addMonths, fiscalYearOf, monthsBetween } from '../data/months';
 import type { RegionCode } from '../data/vocabulary';
 import type { Filters } from '../queries/filters';
@@ -104,7 +105,10 @@ function cutToData(form: ClaimForm, latest: Date | null): { form: ClaimForm; cut
 /** Periods of the same kind as `period` (every month, every complete fiscal or calendar year), with their totals. */
 function comparables(series: MonthlyTotal[], form: ClaimForm): { period: Period; value: number }[] {
 	const period = form.period!;
-	const known = series.filter((p): p is MonthlyTotal & { value: number } => p.value !== null);
+	// The record as it stood at the period: later months do not unmake it.
+	const known = series.filter(
+		(p): p is MonthlyTotal & { value: number } => p.value !== null && p.month <= period.to
+	);
 	const record = form.record!;
 	const after = record.since?.to ?? null;
 	if (period.kind === 'month')
@@ -203,8 +207,8 @@ export async function checkClaim(
 			);
 		const better = all.filter((c) =>
 			form.record!.extreme === 'lowest' ? c.value < current.value : c.value > current.value
-		).length;
-		const rank = better + 1;
+		);
+		const rank = better.length + 1;
 		const holds = rank === 1;
 		const caveats = await caveatsOf(
 			db,
@@ -220,6 +224,17 @@ export async function checkClaim(
 				areas: []
 			}
 		);
+		// Apprehensions beaten only in Title 42 months: then most people met were expelled instead.
+		if (
+			form.measure === 'apprehensions' &&
+			better.length &&
+			better.every((c) => monthsBetween(c.period.from, c.period.to).every(inTitle42Period))
+		)
+			caveats.push({
+				kind: 'title-42',
+				material: true,
+				text: `Only ${better.map((c) => periodName(c.period)).join(', ')}, in the Title 42 period, had ${form.record.extreme === 'lowest' ? 'fewer' : 'more'} apprehensions: most people encountered then were expelled, not apprehended. Counted as encounters, the record may hold (choose Encounters in the form).`
+			});
 		return {
 			verdict: holds
 				? caveats.some((c) => c.material)

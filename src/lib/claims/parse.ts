@@ -326,7 +326,7 @@ export function parseClaim(sentence: string, latest: Date): ParsedClaim {
 	each(
 		scan,
 		new RegExp(
-			String.raw`\b(?:the )?(?:(?:record|all-time) (low|high)|(lowest|highest|fewest|most)(?: (?:monthly|month(?:ly)? total|level|number|total|count|tally))?(?: ${MONTH})?(?: (?:on record|in the record|ever|in history|of all time|since records began|recorded))?)\b`
+			String.raw`\b(?:the )?(?:(?:record|all-time) (low|high)|(lowest|highest|fewest|most)(?: (?:month(?:ly)?(?: total)?|level|number|total|count|tally))?(?: ${MONTH})?(?: (?:on record|in the record|ever|in history|of all time|since records began|recorded))?)\b`
 		),
 		'record',
 		(m) => {
@@ -607,8 +607,9 @@ function readChange(scan: Scan, form: ClaimForm) {
 		return 'direction: up';
 	});
 	// A multiple below one is a fall: "a tenfold drop" is a ratio of 1/10.
-	const size = sizes[0];
-	if (size && direction) {
+	// A direction alone ("rose", "were lower") claims a change of more than 0%.
+	const size = sizes[0] ?? { kind: 'percent', size: 0, qualifier: 'over' };
+	if (direction) {
 		const ratio =
 			size.kind === 'ratio' && direction === 'down' && size.size > 1 ? 1 / size.size : size.size;
 		form.change = { direction, ...size, size: ratio };

@@ -35,8 +35,8 @@ export function periodName(p: Period): string {
 		return `fiscal year ${p.to.getUTCFullYear()}`;
 	if (p.kind === 'calendar-year') return `calendar year ${p.from.getUTCFullYear()}`;
 	if (p.from.getTime() === p.to.getTime()) return formatMonthLong(p.from);
-	const partial = p.kind === 'fiscal-year' ? ` (fiscal year ${fiscalYearEnd(p)} to date)` : '';
-	return `${formatMonthLong(p.from)} to ${formatMonthLong(p.to)}${partial}`;
+	const span = `${formatMonthLong(p.from)} to ${formatMonthLong(p.to)}`;
+	return p.kind === 'fiscal-year' ? `${span}, part of fiscal year ${fiscalYearEnd(p)}` : span;
 }
 
 const fiscalYearEnd = (p: Period) =>

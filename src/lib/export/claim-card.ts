@@ -20,7 +20,8 @@ const VERDICT_COLOURS = {
 } as const;
 
 /** About the width of a system sans-serif at `size` px: enough to wrap a card's lines. */
-const estimate = (size: number) => (text: string) => text.length * size * 0.52;
+const estimate = (size: number, weight: number) => (text: string) =>
+	text.length * size * (weight > 400 ? 0.6 : 0.54);
 
 export function claimCard(args: {
 	sentence: string;
@@ -38,7 +39,7 @@ export function claimCard(args: {
 	const parts: string[] = [];
 	let y = PAD;
 	const text = (content: string, size: number, opts: { weight?: number; colour?: string } = {}) => {
-		for (const row of wrapText(content, inner, estimate(size))) {
+		for (const row of wrapText(content, inner, estimate(size, opts.weight ?? 400))) {
 			y += size * 1.3;
 			parts.push(
 				`<text x="${PAD}" y="${y}" font-size="${size}" font-weight="${opts.weight ?? 400}" fill="${opts.colour ?? '#1a1a1a'}">${escapeXml(row)}</text>`
