@@ -102,3 +102,20 @@ test('bad input gets a clear message, never a crash', async ({ page }) => {
 	await expect(verdict(page)).toContainText('names no period to compare with');
 	expect(errors).toEqual([]);
 });
+
+test('the headline links to a check of its own sentence', async ({ page }) => {
+	await page.goto('/?month=2025-06');
+	const link = page.getByTestId('headline-check');
+	await expect(link).toBeVisible({ timeout: 150_000 });
+	await link.click();
+	await expect(page).toHaveURL(/\/check\?claim=/);
+	const v = verdict(page);
+	await expect(v).toHaveAttribute('data-verdict', /^accurate/, { timeout: 150_000 });
+	// The default view counts USBP encounters (every title): from the CSVs.
+	const encounters = { components: ['usbp' as const], regions: ['southwest' as const] };
+	await expect(v).toHaveAttribute('data-value', String(filteredTotal('2025-06', encounters)));
+	await expect(v).toHaveAttribute(
+		'data-baseline-value',
+		String(filteredTotal('2024-06', encounters))
+	);
+});

@@ -9,8 +9,12 @@ import { parsePeriodParam, type ClaimForm } from '../../src/lib/claims/claim';
 import { parseClaim } from '../../src/lib/claims/parse';
 import type { Db } from '../../src/lib/data/db';
 import { parseMonthKey } from '../../src/lib/data/months';
+import { DEFAULT_FILTERS } from '../../src/lib/queries/filters';
+import { sourceTotals } from '../../src/lib/queries/source-totals';
 import {
+	fileUsbpSouthwestBySector,
 	latestCoveredMonth,
+	SOUTHWEST_COMPONENT_FILE,
 	monthRange,
 	southwestComponentTotal,
 	type Component,
@@ -20,6 +24,8 @@ import { filteredTotal, type FilterSpec } from '../helpers/expected-filters';
 import { bundledDb, manifestFiles } from '../helpers/node-db';
 
 type Verdict = ClaimCheck['verdict'];
+
+const DERIVED_SECTORS = 'usbp_sw_sector_title8_apprehensions_monthly_fy2020_fy2026.csv';
 
 interface Row {
 	sentence: string;
@@ -545,6 +551,31 @@ describe('claims: a table of sentences', () => {
 		const revised = result.caveats.find((c) => c.kind === 'revised')!.text;
 		expect(revised).toContain(`${result.value!.toLocaleString('en-US')} in`);
 		expect(revised).toContain(`${other.toLocaleString('en-US')} in`);
+	});
+});
+
+describe('sourceTotals: every file that answers a month, not only the chosen one', () => {
+	it('gives each file its own count of USBP Southwest apprehensions, FY2025 to date', async () => {
+		const db = await bundledDb();
+		const months = monthRange('2024-10', '2025-08');
+		const rows = await sourceTotals(db, { ...DEFAULT_FILTERS, encounterType: 'apprehensions' }, [
+			{ from: parseMonthKey(months[0])!, to: parseMonthKey(months.at(-1)!)! }
+		]);
+		const byFile = (id: string) =>
+			rows
+				.filter((r) => r.sourceId === id)
+				.map((r) => [r.month.toISOString().slice(0, 7), r.value]);
+		const derived = manifestFiles.find((f) => f.path === DERIVED_SECTORS)!.id;
+		const component = manifestFiles.find((f) => f.path === SOUTHWEST_COMPONENT_FILE)!.id;
+		const sum = (m: Map<string, number>) => [...m.values()].reduce((a, b) => a + b, 0);
+		expect(byFile(derived)).toEqual(
+			months.map((m) => [m, sum(fileUsbpSouthwestBySector(DERIVED_SECTORS, m))])
+		);
+		expect(byFile(component)).toEqual(
+			months.map((m) => [m, southwestComponentTotal(m, 'usbp', '8')])
+		);
+		// The state releases count USBP and OFO together: they answer no view of USBP alone.
+		expect(new Set(rows.map((r) => r.sourceId))).toEqual(new Set([derived, component]));
 	});
 });
 

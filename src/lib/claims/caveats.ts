@@ -31,6 +31,9 @@ export interface Caveat {
 	text: string;
 }
 
+/** Caveats that change what the claim can say first; a stable sort keeps the order above within each. */
+export const materialFirst = (a: Caveat, b: Caveat) => Number(b.material) - Number(a.material);
+
 interface Context {
 	filters: Filters;
 	series: MonthlyTotal[];
@@ -174,7 +177,7 @@ export async function caveatsOf(
 			material: false,
 			text: 'The sentence names no border or place: it is read as the Southwest land border, as the explorer opens. Choose another in the form.'
 		});
-	return caveats;
+	return caveats.sort(materialFirst);
 }
 
 /**

@@ -11,7 +11,7 @@ import type { RegionCode } from '../data/vocabulary';
 import type { Filters } from '../queries/filters';
 import { monthlyTotals, type MonthlyTotal } from '../queries/monthly-totals';
 import { sectorMonthly } from '../queries/sector-monthly';
-import { caveatsOf, type Caveat } from './caveats';
+import { caveatsOf, materialFirst, type Caveat } from './caveats';
 import type { AreaPart, ClaimForm, Period } from './claim';
 import type { ParsedClaim } from './parse';
 import { changeHolds, measure } from './rules';
@@ -235,6 +235,7 @@ export async function checkClaim(
 				material: true,
 				text: `Only ${better.map((c) => periodName(c.period)).join(', ')}, in the Title 42 period, had ${form.record.extreme === 'lowest' ? 'fewer' : 'more'} apprehensions: most people encountered then were expelled, not apprehended. Counted as encounters, the record may hold (choose Encounters in the form).`
 			});
+		caveats.sort(materialFirst);
 		return {
 			verdict: holds
 				? caveats.some((c) => c.material)

@@ -342,7 +342,7 @@ export function parseClaim(sentence: string, latest: Date): ParsedClaim {
 			const sameMonth = m[3] !== undefined;
 			form.record = { extreme, sameMonth, since: null };
 			if (sameMonth) recordMonth = monthIndex(m[3]);
-			return `record: the ${extreme}${sameMonth ? ` ${m[3]} (same month of every year)` : ' month'}`;
+			return `record: the ${extreme}${sameMonth ? ` ${m[3].charAt(0).toUpperCase()}${m[3].slice(1)} (the same month of every year)` : ''}`;
 		}
 	);
 	for (const t of times) if (t.cue === 'since' && form.record) since = t;
