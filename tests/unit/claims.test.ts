@@ -5,7 +5,12 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { checkClaim, type ClaimCheck } from '../../src/lib/claims/check';
-import { parsePeriodParam, type ClaimForm } from '../../src/lib/claims/claim';
+import {
+	formFromParams,
+	formParams,
+	parsePeriodParam,
+	type ClaimForm
+} from '../../src/lib/claims/claim';
 import { parseClaim } from '../../src/lib/claims/parse';
 import type { Db } from '../../src/lib/data/db';
 import { parseMonthKey } from '../../src/lib/data/months';
@@ -576,6 +581,28 @@ describe('sourceTotals: every file that answers a month, not only the chosen one
 		);
 		// The state releases count USBP and OFO together: they answer no view of USBP alone.
 		expect(new Set(rows.map((r) => r.sourceId))).toEqual(new Set([derived, component]));
+	});
+});
+
+describe('claims: the form in the URL', () => {
+	const latest = parseMonthKey(latestCoveredMonth())!;
+	it('gives back every field it wrote, over any sentence', () => {
+		for (const { sentence } of ROWS) {
+			const { form } = parseClaim(sentence, latest);
+			const back = formFromParams(formParams(form), parseClaim('', latest).form);
+			expect(back.rejected).toEqual([]);
+			expect(back.form).toEqual(form);
+		}
+	});
+
+	it('keeps the reading of the sentence for a field it cannot read, and names it', () => {
+		const { form } = parseClaim(ROWS[0].sentence, latest);
+		const params = new URLSearchParams(
+			'who=nobody&demographic=constructor&period=2025-13&change=down:percent:-5:over'
+		);
+		const back = formFromParams(params, form);
+		expect(back.rejected).toEqual(['who', 'demographic', 'period', 'change']);
+		expect(back.form).toEqual(form);
 	});
 });
 

@@ -162,19 +162,18 @@ export function formFromParams(
 		if (parsed === undefined) rejected.push(name);
 		else set(parsed);
 	};
-	read(
-		'who',
-		(v) => (WHOS.includes(v as Who) ? (v as Who) : undefined),
-		(v) => (form.who = v)
-	);
+	/** A value from a fixed list, or undefined. */
+	const member =
+		<T extends string>(values: readonly T[]) =>
+		(v: string) =>
+			values.includes(v as T) ? (v as T) : undefined;
+	read('who', member(WHOS), (v) => (form.who = v));
 	read(
 		'region',
 		(v) => {
 			if (v === 'all') return [];
 			const list = v.split(',');
-			return list.every((r) => REGION_CODES.includes(r as RegionCode))
-				? (list as RegionCode[])
-				: undefined;
+			return list.every((r) => member(REGION_CODES)(r)) ? (list as RegionCode[]) : undefined;
 		},
 		(v) => (form.regions = v)
 	);
@@ -183,16 +182,8 @@ export function formFromParams(
 		(v) => (v.split(',').every((c) => AOR_BY_CODE.has(c)) ? v.split(',') : undefined),
 		(v) => (form.areas = v)
 	);
-	read(
-		'measure',
-		(v) => (MEASURES.includes(v as Measure) ? (v as Measure) : undefined),
-		(v) => (form.measure = v)
-	);
-	read(
-		'demographic',
-		(v) => (v in DEMOGRAPHICS ? v : undefined),
-		(v) => (form.demographic = v)
-	);
+	read('measure', member(MEASURES), (v) => (form.measure = v));
+	read('demographic', member(Object.keys(DEMOGRAPHICS)), (v) => (form.demographic = v));
 	read(
 		'citizenship',
 		(v) => (/^[a-z0-9-]{1,60}$/.test(v) ? v : undefined),
@@ -211,7 +202,8 @@ export function formFromParams(
 	read(
 		'record',
 		(v) => {
-			const [extreme, scope, since] = v.split(':');
+			const [extreme, scope, ...rest] = v.split(':');
+			const since = rest.join(':');
 			if (
 				(extreme !== 'lowest' && extreme !== 'highest') ||
 				(scope !== 'same-month' && scope !== 'any-month')
@@ -233,7 +225,7 @@ export function formFromParams(
 				!['percent', 'ratio', 'count'].includes(kind)
 			)
 				return undefined;
-			if (!Number.isFinite(n) || n <= 0 || !QUALIFIERS.includes(qualifier as Qualifier))
+			if (!Number.isFinite(n) || n < 0 || !QUALIFIERS.includes(qualifier as Qualifier))
 				return undefined;
 			return { direction, kind, size: n, qualifier } as Change;
 		},
