@@ -9,7 +9,16 @@
  * statements or data access of their own); nothing imports in a cycle.
  */
 const lib = '^src/lib/';
-const layers = ['data', 'queries', 'claims', 'coordinator', 'upload', 'state', 'export', 'components'];
+const layers = [
+	'data',
+	'queries',
+	'claims',
+	'coordinator',
+	'upload',
+	'state',
+	'export',
+	'components'
+];
 
 /** Each layer may not import any layer after it. */
 const upward = layers.map((layer, i) => ({
