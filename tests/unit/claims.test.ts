@@ -301,6 +301,12 @@ const ROWS: Row[] = [
 		form: { who: 'all', period: '2025-05', record: 'lowest:any-month' },
 		verdict: 'not-accurate'
 	},
+	{
+		sentence: 'CBP encounters at the southwest border reached an all-time high in December 2023',
+		form: { who: 'all', regions: ['southwest'], period: '2023-12', record: 'highest:any-month' },
+		// The highest of the months these files count for both components: from October 2019 only.
+		verdict: 'accurate-with-caveats'
+	},
 	// Multiples.
 	{
 		sentence:

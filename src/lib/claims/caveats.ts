@@ -18,6 +18,7 @@ import { periodName } from './words';
 
 export interface Caveat {
 	kind:
+		| 'record-span'
 		| 'term'
 		| 'title-42'
 		| 'break'

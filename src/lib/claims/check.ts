@@ -6,7 +6,8 @@
 import type { Db } from '../data/db';
 import type { ManifestFile } from '../data/manifest';
 import { inTitle42Period } from '../data/definitions';
-import { addMonths, fiscalYearOf, monthsBetween } from '../data/months';
+import { addMonths, fiscalYearOf, monthKey, monthsBetween, parseMonthKey } from '../data/months';
+import { formatMonthLong } from '../format';
 import type { RegionCode } from '../data/vocabulary';
 import type { Filters } from '../queries/filters';
 import { monthlyTotals, type MonthlyTotal } from '../queries/monthly-totals';
@@ -224,6 +225,20 @@ export async function checkClaim(
 				areas: []
 			}
 		);
+		// "On record" is the record of these files: say where it starts, and that it says less
+		// when this count starts later than the files' first month.
+		if (!form.record.since) {
+			const first = files
+				.filter((f) => f.role === 'encounters')
+				.reduce((a, f) => (f.coverage.from < a ? f.coverage.from : a), '9999-12');
+			const starts = series.find((p) => p.value !== null)!.month;
+			const late = monthKey(starts) > first;
+			caveats.push({
+				kind: 'record-span',
+				material: late && holds,
+				text: `The record here runs from ${periodName(all[0].period)} to ${periodName(period)}${late ? `: these files count ${scope} only from ${formatMonthLong(starts)}, not from ${formatMonthLong(parseMonthKey(first)!)} like USBP's monthly series` : ''}; CBP's monthly counts before October 1999 are not in these files.`
+			});
+		}
 		// Apprehensions beaten only in Title 42 months: then most people met were expelled instead.
 		if (
 			form.measure === 'apprehensions' &&
