@@ -12,6 +12,7 @@ import {
 	type ClaimForm
 } from '../../src/lib/claims/claim';
 import { parseClaim } from '../../src/lib/claims/parse';
+import { claimCard } from '../../src/lib/export/claim-card';
 import type { Db } from '../../src/lib/data/db';
 import { parseMonthKey } from '../../src/lib/data/months';
 import { DEFAULT_FILTERS } from '../../src/lib/queries/filters';
@@ -609,6 +610,38 @@ describe('claims: the form in the URL', () => {
 		const back = formFromParams(params, form);
 		expect(back.rejected).toEqual(['who', 'demographic', 'period', 'change']);
 		expect(back.form).toEqual(form);
+	});
+});
+
+describe('the claim card', () => {
+	it('bakes in the sentence (as text), the verdict, both numbers, the caveats and the sources', async () => {
+		const db = await bundledDb();
+		const latest = parseMonthKey(latestCoveredMonth())!;
+		const sentence = `${ROWS[0].sentence} <script>alert(1)</script>`;
+		const parsed = parseClaim(sentence, latest);
+		const check = await checkClaim(db, parsed, manifestFiles);
+		const { svg, height } = claimCard({
+			sentence,
+			check,
+			dataAsOf: 'as of test',
+			sources: ['File A'],
+			link: '/check?claim=x'
+		});
+		const value = expectedTotal(parsed.form, parsed.form.period!.from, parsed.form.period!.to)!;
+		const base = expectedTotal(parsed.form, parsed.form.baseline!.from, parsed.form.baseline!.to)!;
+		for (const text of [
+			'Accurate',
+			value.toLocaleString('en-US'),
+			base.toLocaleString('en-US'),
+			'File A',
+			'as of test',
+			'Not every area moved alike'
+		])
+			expect(svg).toContain(text);
+		expect(svg).not.toContain('<script>');
+		expect(svg).toContain('&lt;script&gt;');
+		expect(svg).toMatch(/<path d="M[^"]+"/);
+		expect(height).toBeGreaterThan(300);
 	});
 });
 

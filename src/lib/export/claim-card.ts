@@ -11,6 +11,8 @@ import { formatChange, formatCount, formatMonthShort } from '../format';
 import { escapeXml, FONT_STACK, wrapText } from './svg';
 
 export const CARD_WIDTH = 720;
+const BASELINE_COLOUR = '#8fb3d9';
+const PERIOD_COLOUR = '#e0a040';
 const PAD = 28;
 const VERDICT_COLOURS = {
 	accurate: '#1b6e3a',
@@ -95,7 +97,7 @@ export function seriesChart(
 		.x((p) => x(p.month))
 		.y((p) => y(p.value))(points);
 	const band = (p: { from: Date; to: Date }, colour: string) =>
-		`<rect x="${x(p.from) - 2}" y="${top}" width="${Math.max(4, x(p.to) - x(p.from) + 4)}" height="${height - 18}" fill="${colour}" opacity="0.35"/>`;
+		`<rect x="${x(p.from) - 2}" y="${top}" width="${Math.max(4, x(p.to) - x(p.from) + 4)}" height="${height - 18}" fill="${colour}" opacity="0.6"/>`;
 	const ticks = y
 		.ticks(3)
 		.map(
@@ -106,14 +108,23 @@ export function seriesChart(
 		(d, i) =>
 			`<text x="${x(d)}" y="${top + height - 4}" font-size="10" text-anchor="${i ? 'end' : 'start'}" fill="#555555">${escapeXml(formatMonthShort(d))}</text>`
 	);
+	const compared = check.form.baseline && !check.form.record ? check.form.baseline : null;
+	const key = (colour: string, label: string, at: number) =>
+		`<rect x="${at}" y="${top + height + 4}" width="10" height="10" fill="${colour}"/><text x="${at + 14}" y="${top + height + 13}" font-size="11" fill="#333333">${escapeXml(label)}</text>`;
 	return {
 		markup: [
-			...(check.form.baseline && !check.form.record ? [band(check.form.baseline, '#8fb3d9')] : []),
-			band(period, '#e0a040'),
+			...(compared
+				? [
+						band(compared, BASELINE_COLOUR),
+						key(BASELINE_COLOUR, `compared with: ${periodName(compared)}`, PAD + 40)
+					]
+				: []),
+			band(period, PERIOD_COLOUR),
+			key(PERIOD_COLOUR, `claim: ${periodName(period)}`, PAD + (compared ? 320 : 40)),
 			`<path d="${path}" fill="none" stroke="#1f4e79" stroke-width="1.5"/>`,
 			...ticks,
 			...axis
 		].join(''),
-		height
+		height: height + 18
 	};
 }
