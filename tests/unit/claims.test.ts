@@ -308,6 +308,17 @@ const ROWS: Row[] = [
 		// The highest of the months these files count for both components: from October 2019 only.
 		verdict: 'accurate-with-caveats'
 	},
+	{
+		sentence: 'June 2025 saw the fewest Border Patrol encounters of any June on record',
+		form: { who: 'usbp', measure: 'encounters', period: '2025-06', record: 'lowest:same-month' },
+		verdict: 'accurate'
+	},
+	{
+		sentence:
+			'In June 2025, apprehensions by the U.S. Border Patrol along the southwest border decreased by 92 percent year-over-year.',
+		form: { ...BRIEF, change: 'down:percent:92:exact' },
+		verdict: 'accurate'
+	},
 	// Multiples.
 	{
 		sentence:

@@ -345,6 +345,18 @@ export function parseClaim(sentence: string, latest: Date): ParsedClaim {
 			return `record: the ${extreme}${sameMonth ? ` ${m[3].charAt(0).toUpperCase()}${m[3].slice(1)} (the same month of every year)` : ''}`;
 		}
 	);
+	// "the fewest … of any June on record": the same month of every year.
+	each(
+		scan,
+		new RegExp(String.raw`\b(?:of|for|in) (?:any|a) ${MONTH}(?: on record| ever| in history)?\b`),
+		'record',
+		(m) => {
+			if (!form.record) return null;
+			form.record.sameMonth = true;
+			recordMonth = monthIndex(m[1]);
+			return 'record: against the same month of every year';
+		}
+	);
 	for (const t of times) if (t.cue === 'since' && form.record) since = t;
 	if (since && form.record) form.record.since = since.period;
 
