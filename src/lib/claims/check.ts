@@ -33,7 +33,6 @@ export interface ClaimCheck {
 	reason: string;
 	/** The form as checked (a partial fiscal year is cut to the months the data have). */
 	form: ClaimForm;
-	filters: Filters;
 	value: number | null;
 	baselineValue: number | null;
 	changePct: number | null;
@@ -48,7 +47,7 @@ export interface ClaimCheck {
 
 const ALL_REGIONS: RegionCode[] = ['southwest', 'northern', 'other'];
 
-export function filtersOfClaim(form: ClaimForm): Filters {
+function filtersOfClaim(form: ClaimForm): Filters {
 	return {
 		components: form.who === 'all' ? ['usbp', 'ofo'] : [form.who],
 		regions: form.regions.length ? form.regions : ALL_REGIONS,
@@ -62,7 +61,7 @@ export function filtersOfClaim(form: ClaimForm): Filters {
 }
 
 /** The sum of a period's months, or why there is none. */
-export function periodTotal(
+function periodTotal(
 	series: MonthlyTotal[],
 	period: Period
 ): { value: number; sourceIds: string[] } | { missing: Date; answerable: boolean } {
@@ -132,16 +131,10 @@ function comparables(series: MonthlyTotal[], form: ClaimForm): { period: Period;
 		.map((y) => ({ period: { from: y.from, to: y.to, kind: period.kind }, value: y.value }));
 }
 
-const cannot = (
-	form: ClaimForm,
-	filters: Filters,
-	reason: string,
-	series: MonthlyTotal[] = []
-): ClaimCheck => ({
+const cannot = (form: ClaimForm, reason: string, series: MonthlyTotal[] = []): ClaimCheck => ({
 	verdict: 'cannot-check',
 	reason,
 	form,
-	filters,
 	value: null,
 	baselineValue: null,
 	changePct: null,
@@ -160,24 +153,21 @@ export async function checkClaim(
 ): Promise<ClaimCheck> {
 	let form = input.form;
 	const filters = filtersOfClaim(form);
-	if (input.problem) return cannot(form, filters, input.problem);
+	if (input.problem) return cannot(form, input.problem);
 	if (input.unsupported.length)
 		return cannot(
 			form,
-			filters,
 			`“${input.unsupported[0]}” ${/s$/i.test(input.unsupported[0]) ? 'are' : 'is'} not counted in these files: CBP's encounter data count encounters (apprehensions, expulsions, inadmissibles), not ${input.unsupported[0].toLowerCase()}.`
 		);
-	if (!form.period) return cannot(form, filters, 'The sentence names no month or year to check.');
+	if (!form.period) return cannot(form, 'The sentence names no month or year to check.');
 	if (!form.change && !form.record)
 		return cannot(
 			form,
-			filters,
 			'The sentence states no change (a percent, a multiple, a count) and no record to check.'
 		);
 	if (form.change && !form.record && !form.baseline)
 		return cannot(
 			form,
-			filters,
 			'The sentence names no period to compare with (a month, a year, “a year earlier”).'
 		);
 
@@ -194,15 +184,13 @@ export async function checkClaim(
 	const scope = scopeName(form);
 
 	const current = periodTotal(series, period);
-	if ('missing' in current)
-		return cannot(form, filters, missingReason(scope, current, series), series);
+	if ('missing' in current) return cannot(form, missingReason(scope, current, series), series);
 
 	if (form.record) {
 		const all = comparables(series, form);
 		if (period.kind === 'range' || all.length < 2)
 			return cannot(
 				form,
-				filters,
 				`A record needs a month or a whole year, and a record of them: ${scope} has ${all.length} such periods here.`,
 				series
 			);
@@ -259,7 +247,6 @@ export async function checkClaim(
 				: 'not-accurate',
 			reason: `${scope} in ${periodName(period)} were ${current.value.toLocaleString('en-US')}: ${rank === 1 ? 'the' : `number ${rank} from the`} ${form.record.extreme} of ${all.length} ${form.record.sameMonth ? `${periodName(period).split(' ')[0]}s` : period.kind === 'month' ? 'months' : 'years'} in the record here (${periodName(all[0].period)} to ${periodName(all[all.length - 1].period)}).`,
 			form,
-			filters,
 			value: current.value,
 			baselineValue: null,
 			changePct: null,
@@ -272,12 +259,11 @@ export async function checkClaim(
 	}
 
 	const base = periodTotal(series, form.baseline!);
-	if ('missing' in base) return cannot(form, filters, missingReason(scope, base, series), series);
+	if ('missing' in base) return cannot(form, missingReason(scope, base, series), series);
 	const measured = measure(current.value, base.value);
 	if (!measured)
 		return cannot(
 			form,
-			filters,
 			`${scope} were 0 in ${periodName(current.value === 0 ? period : form.baseline!)}: a change from or to 0 has no percent or multiple.`,
 			series
 		);
@@ -309,7 +295,6 @@ export async function checkClaim(
 			: 'not-accurate',
 		reason: `${scope} went from ${base.value.toLocaleString('en-US')} in ${periodName(form.baseline!)} to ${current.value.toLocaleString('en-US')} in ${periodName(period)}. ${result.why}`,
 		form,
-		filters,
 		value: current.value,
 		baselineValue: base.value,
 		changePct: measured.changePct,
