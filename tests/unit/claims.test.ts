@@ -653,6 +653,16 @@ describe('the claim card', () => {
 		expect(svg).toContain('&lt;script&gt;');
 		expect(svg).toMatch(/<path d="M[^"]+"/);
 		expect(height).toBeGreaterThan(300);
+		// A long link is cut to fit the card's width, every character kept.
+		const link = `/check?claim=${encodeURIComponent(sentence)}`;
+		const long = claimCard({ sentence, check, dataAsOf: 'x', sources: [], link });
+		const rows = [
+			...long.svg.matchAll(/<text x="\d+" y="[\d.]+" font-size="12"[^>]*>([^<]*)<\/text>/g)
+		].map((m) => m[1]);
+		expect(Math.max(...rows.map((r) => r.length))).toBeLessThan(120);
+		expect(rows.join('').replace(/ /g, '')).toContain(
+			link.replace(/&/g, '&amp;').replace(/ /g, '')
+		);
 	});
 });
 

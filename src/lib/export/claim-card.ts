@@ -41,7 +41,14 @@ export function claimCard(args: {
 	const parts: string[] = [];
 	let y = PAD;
 	const text = (content: string, size: number, opts: { weight?: number; colour?: string } = {}) => {
-		for (const row of wrapText(content, inner, estimate(size, opts.weight ?? 400))) {
+		const measure = estimate(size, opts.weight ?? 400);
+		// A word wider than a line (a link) is cut into pieces that fit, one per line.
+		const perLine = Math.floor(inner / measure('x'));
+		const pieces = content
+			.split(' ')
+			.flatMap((word) => word.match(new RegExp(`.{1,${perLine}}`, 'gu')) ?? [])
+			.join(' ');
+		for (const row of wrapText(pieces, inner, measure)) {
 			y += size * 1.3;
 			parts.push(
 				`<text x="${PAD}" y="${y}" font-size="${size}" font-weight="${opts.weight ?? 400}" fill="${opts.colour ?? '#1a1a1a'}">${escapeXml(row)}</text>`
