@@ -1,13 +1,12 @@
 /**
  * src/lib/charts/monthly-line.ts: the maths of the monthly line chart — source stretches, scales,
  * the line path (broken at null months), year ticks, the nearest point to the pointer, the
- * month-range brush (snapping, normalising, keyboard steps) and event annotation placement.
+ * month-range brush (snapping, normalising) and event annotation placement.
  */
 import { describe, expect, test } from 'vitest';
 import {
 	DRAG_THRESHOLD_PX,
 	brushGesture,
-	cursorStep,
 	eventMarks,
 	monthAtPixel,
 	monthCount,
@@ -391,37 +390,6 @@ describe('rangeExtent', () => {
 	});
 });
 
-describe('cursorStep', () => {
-	test.each<[string, string, number | null, number | null]>([
-		['ArrowRight', 'one month on', 5, 6],
-		['ArrowLeft', 'one month back', 5, 4],
-		['PageDown', 'a year on', 5, 17],
-		['PageUp', 'a year back', 20, 8],
-		['Home', 'to the first month', 17, 0],
-		['End', 'to the last month', 3, 23],
-		['ArrowRight', 'not past the last month', 23, 23],
-		['ArrowLeft', 'not before the first month', 0, 0],
-		['PageUp', 'to the first month when less than a year is left', 7, 0],
-		['PageDown', 'to the last month when less than a year is left', 15, 23],
-		['ArrowLeft', 'from the latest month when there is no cursor yet', null, 22],
-		['ArrowRight', 'to the latest month when there is no cursor yet', null, 23],
-		['Home', 'to the first month with no cursor yet', null, 0]
-	])('%s moves the cursor %s', (key, _what, index, expected) => {
-		expect(cursorStep(key, index, 24)).toBe(expected);
-	});
-
-	test.each(['Enter', 'Escape', 'Shift', 'a', 'ArrowUp', 'Tab'])(
-		'%s is not a cursor key (null)',
-		(key) => {
-			expect(cursorStep(key, 5, 24)).toBeNull();
-		}
-	);
-
-	test('gives null for an empty series', () => {
-		expect(cursorStep('ArrowLeft', null, 0)).toBeNull();
-	});
-});
-
 describe('eventMarks', () => {
 	// Oct 1999 … Jun 2025, as on the page.
 	const points = series(
@@ -584,13 +552,4 @@ describe('sourceHost', () => {
 			expect(sourceHost(url)).toBeNull();
 		}
 	);
-});
-
-describe('cursorStep with other steps and start', () => {
-	test('takes its own step sizes and starts from the given point', () => {
-		const years = { ArrowRight: 1, PageUp: 10 };
-		expect(cursorStep('PageUp', null, 100, years, 50)).toBe(60);
-		expect(cursorStep('ArrowRight', 98, 100, years)).toBe(99);
-		expect(cursorStep('ArrowLeft', 5, 100, years)).toBeNull();
-	});
 });

@@ -4,7 +4,7 @@
  * no rule placed is listed. Relative times ("last month", "since January") resolve against the
  * latest month of the data.
  */
-import { utcMonth } from '../data/months';
+import { fiscalYearOf, utcMonth } from '../data/months';
 import {
 	AREAS_OF_RESPONSIBILITY,
 	type AreaOfResponsibility,
@@ -482,7 +482,7 @@ function readTimes(scan: Scan, latest: Date, out: TimeMention[]) {
 }
 
 function fiscalYearOfLatestComplete(latest: Date): number {
-	const fy = latest.getUTCMonth() >= 9 ? latest.getUTCFullYear() + 1 : latest.getUTCFullYear();
+	const fy = fiscalYearOf(latest);
 	return latest.getUTCMonth() === 8 ? fy : fy - 1;
 }
 

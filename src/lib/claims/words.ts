@@ -1,4 +1,5 @@
 /** A claim form in words, for the verdict's sentences: "USBP apprehensions at the Southwest land border". */
+import { fiscalYearOf } from '../data/months';
 import { AOR_BY_CODE, DEMOGRAPHICS } from '../data/vocabulary';
 import { formatMonthLong } from '../format';
 import type { ClaimForm, Period } from './claim';
@@ -36,8 +37,5 @@ export function periodName(p: Period): string {
 	if (p.kind === 'calendar-year') return `calendar year ${p.from.getUTCFullYear()}`;
 	if (p.from.getTime() === p.to.getTime()) return formatMonthLong(p.from);
 	const span = `${formatMonthLong(p.from)} to ${formatMonthLong(p.to)}`;
-	return p.kind === 'fiscal-year' ? `${span}, part of fiscal year ${fiscalYearEnd(p)}` : span;
+	return p.kind === 'fiscal-year' ? `${span}, part of fiscal year ${fiscalYearOf(p.from)}` : span;
 }
-
-const fiscalYearEnd = (p: Period) =>
-	p.from.getUTCMonth() >= 9 ? p.from.getUTCFullYear() + 1 : p.from.getUTCFullYear();

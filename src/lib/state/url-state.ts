@@ -1,6 +1,6 @@
 /**
- * The explorer's filter state as it lives in the URL. Parsing and writing are pure functions: the
- * page reads `parseUrlState(page.url.searchParams)` and navigates to `serializeUrlState(state)`.
+ * The explorer's filter state as it lives in the URL. Parsing and writing are pure functions, one
+ * loop each over the table of parameters (`PARAMS`); `FilterState` reads and writes the URL with them.
  * Defaults (the headline's subject: USBP, Southwest, all titles and types) never go into the URL
  * unless a link asks for them explicitly; bad values fall back to defaults with a notice.
  * Design notes: FILTERS.md beside this file.
@@ -180,54 +180,163 @@ function parseMonthParam(params: URLSearchParams, name: string, notices: string[
 	return month;
 }
 
+/**
+ * One URL parameter: the field of `UrlState` it fills, how it is read (absent or bad: the
+ * default, with a notice for a bad value) and how it is written (null: left out, because it is the
+ * default or follows from other parameters).
+ */
+interface Param<K extends keyof UrlState = keyof UrlState> {
+	name: string;
+	key: K;
+	read: (params: URLSearchParams, notices: string[], state: UrlState) => UrlState[K];
+	write: (state: UrlState) => string | null;
+}
+
+const param = <K extends keyof UrlState>(p: Param<K>): Param => p as unknown as Param;
+
+/** The fields that hold one of a fixed list of words. */
+type ChoiceKey = { [K in keyof UrlState]: UrlState[K] extends string ? K : never }[keyof UrlState];
+
+/** A parameter that takes one of a fixed list of values; its default is left out of the URL. */
+function choiceParam<K extends ChoiceKey>(
+	key: K,
+	allowed: readonly UrlState[K][],
+	fallback: (state: UrlState) => UrlState[K] = () => DEFAULT_URL_STATE[key]
+): Param {
+	return param({
+		name: key,
+		key,
+		read: (params, notices, state) => choice(params, key, allowed, fallback(state), notices),
+		write: (s) => (s[key] === fallback(s) ? null : s[key])
+	});
+}
+
+/** A month (`YYYY-MM`); null, the default, is left out. */
+function monthParam(key: 'from' | 'to' | 'month'): Param {
+	return param({
+		name: key,
+		key,
+		read: (params, notices) => parseMonthParam(params, key, notices),
+		write: (s) => (s[key] ? monthKey(s[key]) : null)
+	});
+}
+
+/** A code, or null (all). */
+function codeParam(
+	key: 'demographic' | 'citizenship',
+	check: (raw: string) => string | null,
+	bad: (raw: string) => string
+): Param {
+	return param({
+		name: key,
+		key,
+		read: (params, notices) => {
+			const raw = single(params, key, notices);
+			if (!raw) return null;
+			const code = check(raw);
+			if (code === null) notices.push(bad(raw));
+			return code;
+		},
+		write: (s) => s[key]
+	});
+}
+
+/** Component and region when the sectors or states chosen would not imply them. */
+function scopeParam<K extends 'component' | 'region'>(
+	key: K,
+	allowed: readonly UrlState[K][]
+): Param {
+	return param({
+		...choiceParam(key, allowed),
+		write: (s) => (s[key] === impliedScope(s)[key] ? null : s[key])
+	});
+}
+
+/**
+ * Every URL parameter, in the order they are read and written. The rules that tie parameters
+ * together (sectors and states imply a scope, a reversed range is put in order) run after them.
+ */
+const PARAMS: Param[] = [
+	param({
+		name: 'sector',
+		key: 'sectors',
+		read: (params, notices) => parseSectors(params, notices),
+		write: (s) => (s.sectors.length ? s.sectors.join(',') : null)
+	}),
+	param({
+		name: 'state',
+		key: 'states',
+		read: (params, notices) => parseStates(params, notices),
+		write: (s) => (s.states.length ? s.states.join(',') : null)
+	}),
+	monthParam('from'),
+	monthParam('to'),
+	// The headline month may lie outside the range: the charts draw the range the URL names.
+	monthParam('month'),
+	scopeParam('component', ['usbp', 'ofo', 'all']),
+	scopeParam('region', ['southwest', 'northern', 'other', 'all']),
+	codeParam(
+		'demographic',
+		// Own keys only: `constructor` and `__proto__` are `in` every object.
+		(raw) =>
+			Object.hasOwn(DEMOGRAPHICS, raw.trim().toLowerCase()) ? raw.trim().toLowerCase() : null,
+		(raw) =>
+			`${quoted(raw)} is not a demographic (${Object.keys(DEMOGRAPHICS).join(', ')}); showing all.`
+	),
+	// Whether the data name this citizenship is known only after load: see `withCitizenships`.
+	codeParam(
+		'citizenship',
+		(raw) => citizenshipSlug(raw) || null,
+		(raw) => `${quoted(raw)} is not a citizenship; showing all.`
+	),
+	choiceParam('title', ['8', '42', 'all']),
+	choiceParam('type', ['apprehensions', 'inadmissibles', 'expulsions', 'all']),
+	choiceParam('year', ['fiscal', 'calendar']),
+	choiceParam('per', ['month', 'day']),
+	// After the filter it defaults to: the first dimension the filter leaves open.
+	choiceParam('split', SPLITS, defaultSplit),
+	choiceParam('scale', ['shared', 'independent']),
+	choiceParam('stack', ['stacked', 'percent']),
+	choiceParam('measure', ['change', 'count'])
+];
+
 export function parseUrlState(params: URLSearchParams): ParsedUrlState {
 	const notices: string[] = [];
 	const state: UrlState = { ...DEFAULT_URL_STATE };
-
-	state.component = choice(params, 'component', ['usbp', 'ofo', 'all'], 'usbp', notices);
-	state.region = choice(
-		params,
-		'region',
-		['southwest', 'northern', 'other', 'all'],
-		'southwest',
-		notices
-	);
-	state.title = choice(params, 'title', ['8', '42', 'all'], 'all', notices);
-	state.type = choice(
-		params,
-		'type',
-		['apprehensions', 'inadmissibles', 'expulsions', 'all'],
-		'all',
-		notices
-	);
-	state.year = choice(params, 'year', ['fiscal', 'calendar'], 'fiscal', notices);
-	state.per = choice(params, 'per', ['month', 'day'], 'month', notices);
-	state.scale = choice(params, 'scale', ['shared', 'independent'], 'shared', notices);
-	state.stack = choice(params, 'stack', ['stacked', 'percent'], 'stacked', notices);
-	state.measure = choice(params, 'measure', ['change', 'count'], 'change', notices);
-
-	const demographic = single(params, 'demographic', notices);
-	if (demographic) {
-		const code = demographic.trim().toLowerCase();
-		// Own keys only: `constructor` and `__proto__` are `in` every object.
-		if (Object.hasOwn(DEMOGRAPHICS, code)) state.demographic = code;
-		else
-			notices.push(
-				`${quoted(demographic)} is not a demographic (${Object.keys(DEMOGRAPHICS).join(', ')}); showing all.`
-			);
+	const mutable = state as Record<keyof UrlState, unknown>;
+	for (const p of PARAMS) mutable[p.key] = p.read(params, notices, state);
+	matchScopeToSectors(state, params, notices);
+	matchScopeToStates(state, params, notices);
+	if (state.from && state.to && state.from > state.to) {
+		notices.push(`The range ${monthKey(state.from)} – ${monthKey(state.to)} was reversed.`);
+		[state.from, state.to] = [state.to, state.from];
 	}
-	// Whether the data name this citizenship is known only after load: see `withCitizenships`.
-	const citizenship = single(params, 'citizenship', notices);
-	if (citizenship) {
-		const slug = citizenshipSlug(citizenship);
-		if (slug) state.citizenship = slug;
-		else notices.push(`${quoted(citizenship)} is not a citizenship; showing all.`);
-	}
-	// After the filter it defaults to: the first dimension the filter leaves open.
-	state.split = choice(params, 'split', SPLITS, defaultSplit(state), notices);
+	const comparison = parseComparison(
+		single(params, 'compare', notices),
+		single(params, 'baseline', notices),
+		state.year
+	);
+	state.comparison = comparison.selection;
+	for (const { value, problem } of comparison.problems) notices.push(`${quoted(value)} ${problem}`);
+	return { state, notices: [...new Set(notices)] };
+}
 
-	// Sector codes: USBP codes are upper case (`TCA`), OFO field offices are slugs (`ofo-el-paso`).
-	// A code given twice (in any case) is one sector, or one notice quoting it as first written.
+/** The component and region that the state's sectors or states imply (the defaults without either). */
+function impliedScope(s: UrlState): Pick<UrlState, 'component' | 'region'> {
+	if (!s.sectors.length && !s.states.length) return DEFAULT_URL_STATE;
+	return parseUrlState(
+		new URLSearchParams({
+			...(s.sectors.length ? { sector: s.sectors.join(',') } : {}),
+			...(s.states.length ? { state: s.states.join(',') } : {})
+		})
+	).state;
+}
+
+/**
+ * Sector codes: USBP codes are upper case (`TCA`), OFO field offices are slugs (`ofo-el-paso`).
+ * A code given twice (in any case) is one sector, or one notice quoting it as first written.
+ */
+function parseSectors(params: URLSearchParams, notices: string[]): string[] {
 	const requested = new Set<string>();
 	const unknown = new Map<string, string>();
 	for (const raw of params.getAll('sector').join(',').split(',')) {
@@ -241,27 +350,7 @@ export function parseUrlState(params: URLSearchParams): ParsedUrlState {
 		notices.push(
 			`${quotedList([...unknown.values()])} ${unknown.size === 1 ? 'is not a sector or field office code' : 'are not sector or field office codes'}; ignored.`
 		);
-	state.sectors = [...requested];
-	matchScopeToSectors(state, params, notices);
-	state.states = parseStates(params, notices);
-	matchScopeToStates(state, params, notices);
-
-	state.from = parseMonthParam(params, 'from', notices);
-	state.to = parseMonthParam(params, 'to', notices);
-	if (state.from && state.to && state.from > state.to) {
-		notices.push(`The range ${monthKey(state.from)} – ${monthKey(state.to)} was reversed.`);
-		[state.from, state.to] = [state.to, state.from];
-	}
-	// The headline month may lie outside the range: the charts draw the range the URL names.
-	state.month = parseMonthParam(params, 'month', notices);
-	const comparison = parseComparison(
-		single(params, 'compare', notices),
-		single(params, 'baseline', notices),
-		state.year
-	);
-	state.comparison = comparison.selection;
-	for (const { value, problem } of comparison.problems) notices.push(`${quoted(value)} ${problem}`);
-	return { state, notices: [...new Set(notices)] };
+	return [...requested];
 }
 
 /**
@@ -398,33 +487,12 @@ export function applyChange(state: UrlState, change: Partial<UrlState>): UrlStat
  * embeds) always carry `month`, `from` and `to` so they show the same months after data updates.
  */
 export function serializeUrlState(state: UrlState, explicit: Partial<UrlState> = {}): string {
-	const params = new URLSearchParams();
 	const s = { ...state, ...explicit };
-	if (s.sectors.length) params.set('sector', s.sectors.join(','));
-	if (s.states.length) params.set('state', s.states.join(','));
-	if (s.from) params.set('from', monthKey(s.from));
-	if (s.to) params.set('to', monthKey(s.to));
-	if (s.month) params.set('month', monthKey(s.month));
-	// Component and region follow from the sectors or states: write them only when parsing would
-	// not infer the same value.
-	const inferred = parseUrlState(
-		new URLSearchParams({
-			...(s.sectors.length ? { sector: s.sectors.join(',') } : {}),
-			...(s.states.length ? { state: s.states.join(',') } : {})
-		})
-	).state;
-	if (s.component !== inferred.component) params.set('component', s.component);
-	if (s.region !== inferred.region) params.set('region', s.region);
-	if (s.demographic) params.set('demographic', s.demographic);
-	if (s.citizenship) params.set('citizenship', s.citizenship);
-	if (s.title !== 'all') params.set('title', s.title);
-	if (s.type !== 'all') params.set('type', s.type);
-	if (s.year !== 'fiscal') params.set('year', s.year);
-	if (s.per !== 'month') params.set('per', s.per);
-	if (s.split !== defaultSplit(s)) params.set('split', s.split);
-	if (s.scale !== 'shared') params.set('scale', s.scale);
-	if (s.stack !== 'stacked') params.set('stack', s.stack);
-	if (s.measure !== 'change') params.set('measure', s.measure);
+	const params = new URLSearchParams();
+	for (const p of PARAMS) {
+		const value = p.write(s);
+		if (value !== null) params.set(p.name, value);
+	}
 	if (s.comparison)
 		for (const [k, v] of Object.entries(comparisonParams(s.comparison))) params.set(k, v);
 	// Commas in a code list are safe in a query string: keep them readable.
