@@ -5,8 +5,9 @@ export default defineConfig({
 	testDir: 'tests/browser',
 	timeout: 60_000,
 	expect: { timeout: 30_000 },
+	// Files run side by side on the two cores (each test has its own context); a file's tests in order.
 	fullyParallel: false,
-	workers: 1,
+	workers: 2,
 	retries: 0,
 	reporter: [['list'], ['json']],
 	use: {

@@ -18,6 +18,10 @@ export default defineConfig({
 		include: ['tests/unit/**/*.test.ts'],
 		environment: 'node',
 		testTimeout: 60_000,
-		hookTimeout: 60_000
+		hookTimeout: 60_000,
+		// Both cores, and one module graph per worker across its files: the bundled database
+		// (tests/helpers/node-db.ts) is then loaded once per worker, not once per file.
+		maxWorkers: 2,
+		isolate: false
 	}
 });
