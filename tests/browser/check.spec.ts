@@ -7,6 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
 import { southwestComponentTotal } from '../helpers/expected';
 import { filteredTotal } from '../helpers/expected-filters';
+import { projectPage } from './project-page';
 
 const BRIEF = 'US Border Patrol apprehensions in June 2025 fell by over 90% compared to June 2024';
 const spec = {
@@ -22,63 +23,75 @@ const verdict = (page: Page) => page.locator('[data-testid=verdict][data-verdict
 
 test.describe.configure({ timeout: 180_000 });
 
-test('the policy brief: Accurate, with its numbers, the derived-file and revision caveats', async ({
-	page
-}) => {
-	await page.goto(`/check?claim=${encodeURIComponent(BRIEF)}`);
-	const v = verdict(page);
-	await expect(v).toHaveAttribute('data-verdict', 'accurate', { timeout: 150_000 });
-	await expect(v).toHaveAttribute('data-value', String(june2025));
-	await expect(v).toHaveAttribute('data-baseline-value', String(june2024));
-	await expect(v).toHaveAttribute('data-change-pct', pct);
-	expect(pct).toBe('-92.74');
-	const caveats = page.getByTestId('caveats');
-	await expect(caveats.locator('[data-kind=derived]')).toBeVisible();
-	const other = southwestComponentTotal('2025-06', 'usbp', '8')!;
-	await expect(caveats.locator('[data-kind=revised]')).toContainText(other.toLocaleString('en-US'));
-	// Each sector's part, and the words the reading used.
-	await expect(page.getByTestId('claim-areas').locator('tbody tr')).toHaveCount(9);
-	await expect(page.getByTestId('claim-reading').locator('mark')).toContainText([
-		'apprehensions',
-		'June 2025'
-	]);
-});
+// One loaded page for the brief: read, then download the card, then correct the form (which
+// changes the verdict, so it comes last).
+test.describe('the policy brief, on one page', () => {
+	test.describe.configure({ mode: 'serial' });
+	let page: Page;
+	test.beforeAll(async ({ browser }, info) => {
+		page = await projectPage(browser, info);
+		await page.goto(`/check?claim=${encodeURIComponent(BRIEF)}`);
+		await expect(verdict(page)).toHaveAttribute('data-verdict', 'accurate', { timeout: 150_000 });
+	});
+	test.afterAll(() => page.close());
 
-test('correcting the form changes the verdict, and the link reproduces it', async ({ page }) => {
-	await page.goto(`/check?claim=${encodeURIComponent(BRIEF)}`);
-	await expect(verdict(page)).toHaveAttribute('data-verdict', 'accurate', { timeout: 150_000 });
-	await page.getByTestId('form-size').fill('95');
-	await page.getByTestId('form-size').dispatchEvent('change');
-	await expect(verdict(page)).toHaveAttribute('data-verdict', 'not-accurate');
-	await expect(page).toHaveURL(/change=down%3Apercent%3A95%3Aover/);
-	await page.reload();
-	await expect(verdict(page)).toHaveAttribute('data-verdict', 'not-accurate', { timeout: 150_000 });
-	await expect(page.getByTestId('form-size')).toHaveValue('95');
-});
+	test('the policy brief: Accurate, with its numbers, the derived-file and revision caveats', async () => {
+		const v = verdict(page);
+		await expect(v).toHaveAttribute('data-verdict', 'accurate');
+		await expect(v).toHaveAttribute('data-value', String(june2025));
+		await expect(v).toHaveAttribute('data-baseline-value', String(june2024));
+		await expect(v).toHaveAttribute('data-change-pct', pct);
+		expect(pct).toBe('-92.74');
+		const caveats = page.getByTestId('caveats');
+		await expect(caveats.locator('[data-kind=derived]')).toBeVisible();
+		const other = southwestComponentTotal('2025-06', 'usbp', '8')!;
+		await expect(caveats.locator('[data-kind=revised]')).toContainText(
+			other.toLocaleString('en-US')
+		);
+		// Each sector's part, and the words the reading used.
+		await expect(page.getByTestId('claim-areas').locator('tbody tr')).toHaveCount(9);
+		await expect(page.getByTestId('claim-reading').locator('mark')).toContainText([
+			'apprehensions',
+			'June 2025'
+		]);
+	});
 
-test('the card downloads as SVG with the verdict, the numbers and the source', async ({ page }) => {
-	await page.goto(`/check?claim=${encodeURIComponent(BRIEF)}`);
-	await expect(verdict(page)).toHaveAttribute('data-verdict', 'accurate', { timeout: 150_000 });
-	const [download] = await Promise.all([
-		page.waitForEvent('download'),
-		page.getByTestId('card-svg').click()
-	]);
-	const svg = await readFile((await download.path())!, 'utf8');
-	expect(svg).toMatch(/^<svg /);
-	for (const text of [
-		'Accurate',
-		june2025.toLocaleString('en-US'),
-		june2024.toLocaleString('en-US'),
-		'Data as of',
-		'<path'
-	])
-		expect(svg).toContain(text);
-	const [png] = await Promise.all([
-		page.waitForEvent('download'),
-		page.getByTestId('card-png').click()
-	]);
-	const bytes = await readFile((await png.path())!);
-	expect([...bytes.subarray(1, 4)].map((b) => String.fromCharCode(b)).join('')).toBe('PNG');
+	test('the card downloads as SVG with the verdict, the numbers and the source', async () => {
+		await expect(verdict(page)).toHaveAttribute('data-verdict', 'accurate');
+		const [download] = await Promise.all([
+			page.waitForEvent('download'),
+			page.getByTestId('card-svg').click()
+		]);
+		const svg = await readFile((await download.path())!, 'utf8');
+		expect(svg).toMatch(/^<svg /);
+		for (const text of [
+			'Accurate',
+			june2025.toLocaleString('en-US'),
+			june2024.toLocaleString('en-US'),
+			'Data as of',
+			'<path'
+		])
+			expect(svg).toContain(text);
+		const [png] = await Promise.all([
+			page.waitForEvent('download'),
+			page.getByTestId('card-png').click()
+		]);
+		const bytes = await readFile((await png.path())!);
+		expect([...bytes.subarray(1, 4)].map((b) => String.fromCharCode(b)).join('')).toBe('PNG');
+	});
+
+	test('correcting the form changes the verdict, and the link reproduces it', async () => {
+		await expect(verdict(page)).toHaveAttribute('data-verdict', 'accurate');
+		await page.getByTestId('form-size').fill('95');
+		await page.getByTestId('form-size').dispatchEvent('change');
+		await expect(verdict(page)).toHaveAttribute('data-verdict', 'not-accurate');
+		await expect(page).toHaveURL(/change=down%3Apercent%3A95%3Aover/);
+		await page.reload();
+		await expect(verdict(page)).toHaveAttribute('data-verdict', 'not-accurate', {
+			timeout: 150_000
+		});
+		await expect(page.getByTestId('form-size')).toHaveValue('95');
+	});
 });
 
 test('bad input gets a clear message, never a crash', async ({ page }) => {

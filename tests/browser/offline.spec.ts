@@ -6,6 +6,8 @@ import { expect, test } from '@playwright/test';
 import { filteredTotal } from '../helpers/expected-filters';
 
 test.use({ serviceWorkers: 'allow' });
+// Three loads of the page and one of the whole engine: slow while another worker loads its own.
+test.describe.configure({ timeout: 150_000 });
 
 const SPEC = { components: ['usbp' as const], regions: ['southwest' as const], sectors: ['EPT'] };
 
@@ -40,7 +42,9 @@ test('a visited link opens again offline, every file from the cache', async ({ p
 	// Offline, the engine still loads every CSV (from the cache) and answers a view the build
 	// did not store: the sector's composition by title.
 	await page.getByTestId('split-title').click();
-	await expect(page.getByTestId('ready')).toHaveAttribute('aria-busy', 'false');
-	await expect(page.getByTestId('loading')).toHaveCount(0);
+	await expect(page.getByTestId('ready')).toHaveAttribute('aria-busy', 'false', {
+		timeout: 90_000
+	});
+	await expect(page.getByTestId('loading')).toHaveCount(0, { timeout: 90_000 });
 	await expect(page.getByTestId('load-error')).toHaveCount(0);
 });

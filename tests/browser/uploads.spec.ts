@@ -9,15 +9,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { dataPath, manifest, monthOfRow, readRows, usbpSouthwestTotal } from '../helpers/expected';
+import { projectPage } from './project-page';
+import { headlineFor, openReleases } from './releases-page';
 
 const fixture = (path: string) => readFileSync(`tests/fixtures/${path}`);
-
-async function open(page: Page) {
-	await page.goto('/releases');
-	await expect(page.getByTestId('data-page')).toHaveAttribute('aria-busy', 'false', {
-		timeout: 60_000
-	});
-}
 
 const report = (page: Page, name: string) =>
 	page.getByTestId('upload-report').filter({ has: page.getByRole('heading', { name }) });
@@ -27,18 +22,6 @@ async function confirm(page: Page, name: string) {
 	await expect(r).toHaveAttribute('data-status', 'planned');
 	await r.getByTestId('upload-confirm').click();
 	await expect(r).toHaveAttribute('data-status', 'loaded');
-}
-
-/** To the explorer through the site's own link (the uploads stay in this page's memory). */
-async function headlineFor(page: Page, month: string): Promise<string | null> {
-	if (!page.url().endsWith('/') && !page.url().includes('/?'))
-		await page.getByRole('link', { name: 'Explorer', exact: true }).click();
-	await expect(page.getByTestId('ready')).toBeVisible({ timeout: 60_000 });
-	await page.getByTestId('month-input').fill(month);
-	const headline = page.getByTestId('headline');
-	await expect(headline).toHaveAttribute('data-month', month);
-	await expect(page.getByTestId('ready')).toHaveAttribute('aria-busy', 'false');
-	return headline.getAttribute('data-value');
 }
 
 /** USBP Southwest total of a fixture for a month, summed here. */
@@ -56,7 +39,7 @@ function fixtureTotal(path: string, month: string): number {
 test('two files chosen at once are each planned and loaded, and the explorer shows both', async ({
 	page
 }) => {
-	await open(page);
+	await openReleases(page);
 	await page.getByTestId('upload-input').setInputFiles([
 		{ name: 'aor-sample.csv', mimeType: 'text/csv', buffer: fixture('upload/aor-sample.csv') },
 		{
@@ -107,7 +90,7 @@ test('the upload panel is usable at once: a file chosen while the bundled files 
 test('a sparse file’s plan lists only the months it holds, with totals before and after', async ({
 	page
 }) => {
-	await open(page);
+	await openReleases(page);
 	await page.getByTestId('upload-input').setInputFiles({
 		name: 'sparse-two-rows.csv',
 		mimeType: 'text/csv',
@@ -146,7 +129,7 @@ test('a sparse file’s plan lists only the months it holds, with totals before 
 test('a copy of a bundled file is recognised by its checksum and not loaded again', async ({
 	page
 }) => {
-	await open(page);
+	await openReleases(page);
 	const derived = manifest().files.find((f) => f.layout === 'sector-derived')!;
 	await page.getByTestId('upload-input').setInputFiles({
 		name: 'copy.csv',
@@ -158,33 +141,40 @@ test('a copy of a bundled file is recognised by its checksum and not loaded agai
 	await expect(r).toContainText('identical to');
 });
 
-for (const [name, expected] of [
-	['fy2099.csv', 'line 3, column "Fiscal Year"'],
-	['rtl-override.csv', 'U+202E'],
-	['noncharacter.csv', 'U+FFFF'],
-	['no-letter-citizenship.csv', 'has no letter or digit']
-] as const)
-	test(`${name} is refused with its line and column, and nothing hidden reaches the page`, async ({
-		page
-	}) => {
-		await open(page);
-		await page.getByTestId('upload-input').setInputFiles({
-			name,
-			mimeType: 'text/csv',
-			buffer: fixture(`bad/${name}`)
-		});
-		const r = report(page, name);
-		await expect(r).toHaveAttribute('data-status', 'refused');
-		await expect(r).toContainText(expected);
-		expect(await page.locator('body').innerText()).not.toMatch(/[\u202e\ufffe\uffff]/);
+test.describe('bad files, one after another on one loaded page', () => {
+	test.describe.configure({ mode: 'serial' });
+	let page: Page;
+	test.beforeAll(async ({ browser }, info) => {
+		page = await projectPage(browser, info);
+		await openReleases(page);
 	});
+	test.afterAll(() => page.close());
+
+	for (const [name, expected] of [
+		['fy2099.csv', 'line 3, column "Fiscal Year"'],
+		['rtl-override.csv', 'U+202E'],
+		['noncharacter.csv', 'U+FFFF'],
+		['no-letter-citizenship.csv', 'has no letter or digit']
+	] as const)
+		test(`${name} is refused with its line and column, and nothing hidden reaches the page`, async () => {
+			await page.getByTestId('upload-input').setInputFiles({
+				name,
+				mimeType: 'text/csv',
+				buffer: fixture(`bad/${name}`)
+			});
+			const r = report(page, name);
+			await expect(r).toHaveAttribute('data-status', 'refused');
+			await expect(r).toContainText(expected);
+			expect(await page.locator('body').innerText()).not.toMatch(/[\u202e\ufffe\uffff]/);
+		});
+});
 
 test('citizenship spellings that differ in case are one option, and the explorer still draws', async ({
 	page
 }) => {
 	const errors: string[] = [];
 	page.on('pageerror', (e) => errors.push(e.message));
-	await open(page);
+	await openReleases(page);
 	await page.getByTestId('upload-input').setInputFiles({
 		name: 'case-variants.csv',
 		mimeType: 'text/csv',
@@ -204,7 +194,7 @@ test('citizenship spellings that differ in case are one option, and the explorer
 test('a large file is checked off the main thread with progress, and can be cancelled', async ({
 	page
 }) => {
-	await open(page);
+	await openReleases(page);
 	// About 40 MB, made here (never committed): every row valid.
 	const header = readFileSync('tests/fixtures/bad/sparse-two-rows.csv', 'utf8').split('\n')[0];
 	const lines = [header];
