@@ -7,7 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
 import { southwestComponentTotal } from '../helpers/expected';
 import { filteredTotal } from '../helpers/expected-filters';
-import { projectPage } from './project-page';
+import { sharedPage } from './shared-page';
 
 const BRIEF = 'US Border Patrol apprehensions in June 2025 fell by over 90% compared to June 2024';
 const spec = {
@@ -26,16 +26,13 @@ test.describe.configure({ timeout: 180_000 });
 // One loaded page for the brief: read, then download the card, then correct the form (which
 // changes the verdict, so it comes last).
 test.describe('the policy brief, on one page', () => {
-	test.describe.configure({ mode: 'serial' });
-	let page: Page;
-	test.beforeAll(async ({ browser }, info) => {
-		page = await projectPage(browser, info);
+	const shared = sharedPage(async (page) => {
 		await page.goto(`/check?claim=${encodeURIComponent(BRIEF)}`);
 		await expect(verdict(page)).toHaveAttribute('data-verdict', 'accurate', { timeout: 150_000 });
 	});
-	test.afterAll(() => page.close());
 
 	test('the policy brief: Accurate, with its numbers, the derived-file and revision caveats', async () => {
+		const page = shared();
 		const v = verdict(page);
 		await expect(v).toHaveAttribute('data-verdict', 'accurate');
 		await expect(v).toHaveAttribute('data-value', String(june2025));
@@ -57,6 +54,7 @@ test.describe('the policy brief, on one page', () => {
 	});
 
 	test('the card downloads as SVG with the verdict, the numbers and the source', async () => {
+		const page = shared();
 		await expect(verdict(page)).toHaveAttribute('data-verdict', 'accurate');
 		const [download] = await Promise.all([
 			page.waitForEvent('download'),
@@ -81,6 +79,7 @@ test.describe('the policy brief, on one page', () => {
 	});
 
 	test('correcting the form changes the verdict, and the link reproduces it', async () => {
+		const page = shared();
 		await expect(verdict(page)).toHaveAttribute('data-verdict', 'accurate');
 		await page.getByTestId('form-size').fill('95');
 		await page.getByTestId('form-size').dispatchEvent('change');

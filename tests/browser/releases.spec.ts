@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { usbpSouthwestTotal } from '../helpers/expected';
-import { projectPage } from './project-page';
+import { sharedPage } from './shared-page';
 import { headlineFor, openReleases } from './releases-page';
 
 const upload = (page: Page, name: string, buffer: Buffer) =>
@@ -26,13 +26,7 @@ test('a valid release is loaded and reconciled to the unit', async ({ page }) =>
 });
 
 test.describe('bad files, one after another on one loaded page', () => {
-	test.describe.configure({ mode: 'serial' });
-	let page: Page;
-	test.beforeAll(async ({ browser }, info) => {
-		page = await projectPage(browser, info);
-		await openReleases(page);
-	});
-	test.afterAll(() => page.close());
+	const shared = sharedPage(openReleases);
 
 	for (const [name, expected] of [
 		['negative-count.csv', /line \d+, column "Encounter Count"/],
@@ -44,6 +38,7 @@ test.describe('bad files, one after another on one loaded page', () => {
 		['utf16.csv', /UTF-16/]
 	] as const) {
 		test(`${name} is refused with a clear message`, async () => {
+			const page = shared();
 			await upload(page, name, readFileSync(`tests/fixtures/bad/${name}`));
 			const report = page.getByTestId('upload-report').last();
 			await expect(report).toHaveAttribute('data-status', 'refused');
@@ -53,6 +48,7 @@ test.describe('bad files, one after another on one loaded page', () => {
 	}
 
 	test('after every refusal the data stay as they were: the explorer shows the bundled numbers', async () => {
+		const page = shared();
 		expect(await headlineFor(page, '2024-06')).toBe(String(usbpSouthwestTotal('2024-06')));
 	});
 });

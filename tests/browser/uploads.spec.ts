@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { dataPath, manifest, monthOfRow, readRows, usbpSouthwestTotal } from '../helpers/expected';
-import { projectPage } from './project-page';
+import { sharedPage } from './shared-page';
 import { headlineFor, openReleases } from './releases-page';
 
 const fixture = (path: string) => readFileSync(`tests/fixtures/${path}`);
@@ -142,13 +142,7 @@ test('a copy of a bundled file is recognised by its checksum and not loaded agai
 });
 
 test.describe('bad files, one after another on one loaded page', () => {
-	test.describe.configure({ mode: 'serial' });
-	let page: Page;
-	test.beforeAll(async ({ browser }, info) => {
-		page = await projectPage(browser, info);
-		await openReleases(page);
-	});
-	test.afterAll(() => page.close());
+	const shared = sharedPage(openReleases);
 
 	for (const [name, expected] of [
 		['fy2099.csv', 'line 3, column "Fiscal Year"'],
@@ -157,6 +151,7 @@ test.describe('bad files, one after another on one loaded page', () => {
 		['no-letter-citizenship.csv', 'has no letter or digit']
 	] as const)
 		test(`${name} is refused with its line and column, and nothing hidden reaches the page`, async () => {
+			const page = shared();
 			await page.getByTestId('upload-input').setInputFiles({
 				name,
 				mimeType: 'text/csv',
