@@ -91,6 +91,15 @@ test.describe('the policy brief, on one page', () => {
 		});
 		await expect(page.getByTestId('form-size')).toHaveValue('95');
 	});
+
+	test("the explorer link opens the claim's view: the same two months, with the CSVs' numbers", async () => {
+		const page = shared();
+		await page.getByTestId('claim-explorer-link').click();
+		await expect(page).toHaveURL(/compare=2025-06/);
+		const headline = page.getByTestId('headline');
+		await expect(headline).toHaveAttribute('data-value', String(june2025), { timeout: 60_000 });
+		await expect(headline).toHaveAttribute('data-baseline-value', String(june2024));
+	});
 });
 
 test('bad input gets a clear message, never a crash', async ({ page }) => {

@@ -6,8 +6,9 @@ import { expect, test } from '@playwright/test';
 import { filteredTotal } from '../helpers/expected-filters';
 
 test.use({ serviceWorkers: 'allow' });
-// Three loads of the page and one of the whole engine: slow while another worker loads its own.
-test.describe.configure({ timeout: 150_000 });
+// Three loads of the page, two of them of the whole engine: slow while another worker loads its own.
+test.describe.configure({ timeout: 240_000 });
+const LOADED = { timeout: 90_000 };
 
 const SPEC = { components: ['usbp' as const], regions: ['southwest' as const], sectors: ['EPT'] };
 
@@ -19,8 +20,8 @@ test('a visited link opens again offline, every file from the cache', async ({ p
 	// The first visit ran before the worker took over: a second one goes through it and keeps
 	// every file it fetches.
 	await page.reload();
-	await expect(page.getByTestId('ready')).toHaveAttribute('aria-busy', 'false');
-	await expect(page.getByTestId('loading')).toHaveCount(0);
+	await expect(page.getByTestId('ready')).toHaveAttribute('aria-busy', 'false', LOADED);
+	await expect(page.getByTestId('loading')).toHaveCount(0, LOADED);
 	expect(await page.evaluate(() => !!navigator.serviceWorker.controller)).toBe(true);
 
 	await context.setOffline(true);
@@ -42,9 +43,7 @@ test('a visited link opens again offline, every file from the cache', async ({ p
 	// Offline, the engine still loads every CSV (from the cache) and answers a view the build
 	// did not store: the sector's composition by title.
 	await page.getByTestId('split-title').click();
-	await expect(page.getByTestId('ready')).toHaveAttribute('aria-busy', 'false', {
-		timeout: 90_000
-	});
-	await expect(page.getByTestId('loading')).toHaveCount(0, { timeout: 90_000 });
+	await expect(page.getByTestId('ready')).toHaveAttribute('aria-busy', 'false', LOADED);
+	await expect(page.getByTestId('loading')).toHaveCount(0, LOADED);
 	await expect(page.getByTestId('load-error')).toHaveCount(0);
 });

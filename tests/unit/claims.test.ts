@@ -6,6 +6,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { checkClaim, type ClaimCheck } from '../../src/lib/claims/check';
 import {
+	explorerComparison,
 	formFromParams,
 	formParams,
 	parsePeriodParam,
@@ -17,6 +18,8 @@ import type { Db } from '../../src/lib/data/db';
 import { parseMonthKey } from '../../src/lib/data/months';
 import { DEFAULT_FILTERS } from '../../src/lib/queries/filters';
 import { sourceTotals } from '../../src/lib/queries/source-totals';
+import { comparisonParams } from '../../src/lib/state/comparison-url';
+import { parseUrlState } from '../../src/lib/state/url-state';
 import {
 	fileUsbpSouthwestBySector,
 	latestCoveredMonth,
@@ -621,6 +624,65 @@ describe('claims: the form in the URL', () => {
 		const back = formFromParams(params, form);
 		expect(back.rejected).toEqual(['who', 'demographic', 'period', 'change']);
 		expect(back.form).toEqual(form);
+	});
+});
+
+describe("claims: the explorer's comparison for the link to the same view", () => {
+	const latest = parseMonthKey(latestCoveredMonth())!;
+	/** The comparison of a sentence as the explorer's URL writes it, with its year basis. */
+	const linked = (sentence: string) => {
+		const c = explorerComparison(parseClaim(sentence, latest).form);
+		if (!c) return null;
+		const params = new URLSearchParams(comparisonParams(c.selection));
+		if (c.basis === 'calendar') params.set('year', 'calendar');
+		return params.toString();
+	};
+
+	it.each([
+		['Border Patrol apprehensions in June 2025 fell 90% from June 2024', 'compare=2025-06'],
+		[
+			'Border Patrol apprehensions in June 2025 fell 90% from June 2022',
+			'compare=2025-06&baseline=2022'
+		],
+		[
+			'Border Patrol apprehensions in May 2025 rose 5% from April 2025',
+			'compare=2025-05&baseline=previous-month'
+		],
+		[
+			'USBP apprehensions fell 80% in fiscal year 2025 compared with fiscal year 2024',
+			'compare=2025'
+		],
+		['USBP apprehensions fell 60% in 2024 compared with 2023', 'compare=2024&year=calendar'],
+		[
+			'USBP apprehensions in January–March 2025 fell 80% from January–March 2024',
+			'compare=2025-01..2025-03'
+		],
+		[
+			'Border Patrol apprehensions in April 2025 were the lowest on record',
+			'compare=2025-04&baseline=record-low'
+		]
+	])('%s → %s', (sentence, query) => {
+		expect(linked(sentence)).toBe(query);
+	});
+
+	it.each([
+		// The explorer's record is every month, not the same month of each year.
+		'Border Patrol apprehensions in April 2025 were the lowest April on record',
+		// Periods of different lengths.
+		'USBP apprehensions in January–March 2025 fell 80% from January 2024'
+	])('%s has no comparison in the explorer', (sentence) => {
+		expect(linked(sentence)).toBeNull();
+	});
+
+	it('the explorer reads the link back to the same two periods', () => {
+		const c = explorerComparison(
+			parseClaim('Border Patrol apprehensions in June 2025 fell 90% from June 2022', latest).form
+		)!;
+		const state = parseUrlState(new URLSearchParams(comparisonParams(c.selection))).state;
+		expect(state.comparison).toEqual({
+			period: { kind: 'month', month: parseMonthKey('2025-06') },
+			baseline: { kind: 'same-period', year: 2022 }
+		});
 	});
 });
 

@@ -3,7 +3,8 @@
  * record claimed. The parser fills it from a sentence; the user can correct it; the form, never
  * the sentence, is what gets computed. It reads from and writes to the page's URL.
  */
-import { addMonths, monthKey, parseMonthKey } from '../data/months';
+import type { Baseline, ComparisonSelection, YearBasis } from '../data/comparison';
+import { addMonths, fiscalYearOf, monthKey, parseMonthKey } from '../data/months';
 import { AOR_BY_CODE, DEMOGRAPHICS, type RegionCode } from '../data/vocabulary';
 
 export type Who = 'usbp' | 'ofo' | 'all';
@@ -232,4 +233,50 @@ export function formFromParams(
 		(v) => (form.change = v)
 	);
 	return { form, rejected };
+}
+
+/** Months from the start of year 0: two months' difference is a subtraction. */
+const monthIndex = (d: Date) => d.getUTCFullYear() * 12 + d.getUTCMonth();
+
+/**
+ * The claim as the explorer's comparison (its `compare=` and `baseline=`), so that "open in the
+ * explorer" shows the same two periods; null when the explorer has none that is the claim's (a
+ * baseline of another length, or later than the period; a record of the same month only, or
+ * since a date). `basis` is the explorer's year (`year=`): calendar for a calendar-year claim.
+ */
+export function explorerComparison(
+	form: ClaimForm
+): { selection: ComparisonSelection; basis: YearBasis } | null {
+	const p = form.period;
+	if (!p) return null;
+	const basis: YearBasis = p.kind === 'calendar-year' ? 'calendar' : 'fiscal';
+	const fullYear =
+		(p.kind === 'fiscal-year' || p.kind === 'calendar-year') &&
+		monthIndex(p.to) - monthIndex(p.from) === 11;
+	const period: ComparisonSelection['period'] =
+		p.from.getTime() === p.to.getTime()
+			? { kind: 'month', month: p.from }
+			: fullYear
+				? {
+						kind: 'year',
+						basis,
+						year: basis === 'fiscal' ? fiscalYearOf(p.to) : p.to.getUTCFullYear()
+					}
+				: { kind: 'range', from: p.from, to: p.to };
+	const selection = (baseline: Baseline) => ({ selection: { period, baseline }, basis });
+	if (form.record)
+		return form.record.sameMonth || form.record.since
+			? null
+			: selection(form.record.extreme === 'lowest' ? 'record-low' : 'record-high');
+	const b = form.baseline;
+	if (!b) return null;
+	const span = monthIndex(p.to) - monthIndex(p.from);
+	const back = monthIndex(p.from) - monthIndex(b.from);
+	if (monthIndex(b.to) - monthIndex(b.from) !== span || back <= 0) return null;
+	if (back === 12) return selection('year-earlier');
+	if (back === span + 1) return selection('previous-month');
+	if (back % 12 !== 0) return null;
+	// The explorer shifts the period by whole years from the year its first month is in.
+	const own = basis === 'fiscal' ? fiscalYearOf(p.from) : p.from.getUTCFullYear();
+	return selection({ kind: 'same-period', year: own - back / 12 });
 }

@@ -1,6 +1,6 @@
 /** A claim form in words, for the verdict's sentences: "USBP apprehensions at the Southwest land border". */
 import { fiscalYearOf } from '../data/months';
-import { AOR_BY_CODE, DEMOGRAPHICS } from '../data/vocabulary';
+import { areaNames, DEMOGRAPHICS } from '../data/vocabulary';
 import { formatMonthLong } from '../format';
 import type { ClaimForm, Period } from './claim';
 
@@ -21,10 +21,7 @@ export function scopeName(form: ClaimForm): string {
 		? ` of citizens of ${form.citizenship.replace(/-/g, ' ').replace(/\b\w/g, (c) => c.toUpperCase())}`
 		: '';
 	const where = form.areas.length
-		? `in ${form.areas
-				.map((c) => AOR_BY_CODE.get(c)?.name ?? c)
-				.join(', ')
-				.replace(/, ([^,]*)$/, ' and $1')}`
+		? `in ${areaNames(form.areas, Infinity)}`
 		: form.regions.length === 0 || form.regions.length === 3
 			? 'nationwide'
 			: `at ${form.regions.map((r) => WHERE[r]).join(' and ')}`;

@@ -1,6 +1,7 @@
 /** The filter state in words, for subtitles, file names' companions and screen readers. */
 import {
 	AOR_BY_CODE,
+	areaNames,
 	COMPONENTS,
 	DEMOGRAPHICS,
 	REGIONS,
@@ -43,9 +44,7 @@ const REGION_PARTS: Record<Exclude<UrlState['region'], 'all'>, string> = {
 export function placeOf(state: UrlState): string {
 	if (state.states.length)
 		return `in ${stateNames(state.states, Infinity)}${state.region === 'all' ? '' : ` ${REGION_PARTS[state.region]}`}`;
-	const names = state.sectors.map((c) => AOR_BY_CODE.get(c)?.name ?? c);
-	if (names.length === 1) return `in ${names[0]}`;
-	if (names.length > 1) return `in ${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+	if (state.sectors.length) return `in ${areaNames(state.sectors, Infinity)}`;
 	if (state.region === 'all') return 'nationwide';
 	if (state.region === 'other') return 'in the coastal sectors and interior offices';
 	return `at the ${REGIONS[state.region].label}`;
