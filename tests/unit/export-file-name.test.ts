@@ -3,7 +3,8 @@
  * characters, the same for the same state every time.
  */
 import { describe, expect, test } from 'vitest';
-import { fileName, isFigureView, type FileNameState } from '../../src/lib/export/file-name';
+import { fileName, type FileNameState } from '../../src/lib/export/file-name';
+import { isFigureView } from '../../src/lib/state/figure-views';
 import { DEFAULT_URL_STATE } from '../../src/lib/state/url-state';
 
 const utc = (key: string) => new Date(`${key}-01T00:00:00Z`);

@@ -10,7 +10,8 @@ import { statementKey, type Sql } from '../data/sql';
 import { shownPair, type FigureContext } from '../state/figure-context';
 import type { UrlState } from '../state/url-state';
 import { csvTable, rounded, type CsvTable } from './csv';
-import type { FigureView, FileNameState } from './file-name';
+import type { FigureView } from '../state/figure-views';
+import type { FileNameState } from './file-name';
 import type { ScriptQuery } from './sql-script';
 
 export interface FigureDownloads {

@@ -3,27 +3,9 @@
  * e.g. `usbp-southwest-monthly_TCA_2024-06_2025-06.png`. Pure, so every case is table-tested.
  */
 import { addMonths, fiscalYearOf, monthKey } from '../data/months';
+import type { FigureView } from '../state/figure-views';
 import type { UrlState } from '../state/url-state';
 import { plainText } from '../format';
-
-/** Every figure that can be downloaded or embedded, by the id the embed route takes as `view`. */
-export const FIGURE_VIEWS = [
-	'headline',
-	'sectors',
-	'monthly',
-	'small-multiples',
-	'comparison',
-	'map',
-	'history',
-	'composition',
-	'states'
-] as const;
-
-export type FigureView = (typeof FIGURE_VIEWS)[number];
-
-export function isFigureView(text: string | null): text is FigureView {
-	return (FIGURE_VIEWS as readonly string[]).includes(text ?? '');
-}
 
 /** The filter state with its months resolved to the months the file holds. */
 export type FileNameState = Omit<UrlState, 'month' | 'from' | 'to'> & {

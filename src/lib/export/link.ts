@@ -4,7 +4,7 @@
  * plus `view`, and renders that one figure without the site's chrome.
  */
 import { serializeUrlState, type UrlState } from '../state/url-state';
-import type { FigureView } from './file-name';
+import type { FigureView } from '../state/figure-views';
 import { plainText } from '../format';
 
 type Resolved = UrlState & { month: Date; from: Date; to: Date };

@@ -4,7 +4,7 @@
  */
 import type { Component } from 'svelte';
 import type { Db } from '$lib/data/db';
-import type { FigureView } from '$lib/export/file-name';
+import type { FigureView } from '$lib/state/figure-views';
 import type { Sql } from '$lib/data/sql';
 import type { FigureContext } from '$lib/state/figure-context';
 import { compositionOf, historyOf, sectorSeriesOf, statesOf } from '$lib/state/figure-loads';
