@@ -222,6 +222,15 @@ describe('notices', () => {
 			const { notices } = parse(query);
 			expect(notices, query).toEqual(['“XYZ” is not a sector or field office code; ignored.']);
 		}
+		for (const query of ['state=zz,ZZ,TX', 'state=zz&state=Zz']) {
+			const { notices } = parse(query);
+			expect(notices, query).toEqual([
+				'“zz” is not a state code (two letters, such as TX); ignored.'
+			]);
+		}
+		expect(parse('state=ZZ,QQ').notices).toEqual([
+			'“ZZ”, “QQ” are not state codes (two letters, such as TX); ignored.'
+		]);
 	});
 
 	test('many unknown codes are one notice that names the first few', () => {

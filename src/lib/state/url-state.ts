@@ -189,8 +189,11 @@ interface Param<K extends keyof UrlState = keyof UrlState> {
 	name: string;
 	key: K;
 	read: (params: URLSearchParams, notices: string[], state: UrlState) => UrlState[K];
-	write: (state: UrlState) => string | null;
+	/** `implied`: the scope the state's sectors or states imply (see `impliedScope`). */
+	write: (state: UrlState, implied: Scope) => string | null;
 }
+
+type Scope = Pick<UrlState, 'component' | 'region'>;
 
 const param = <K extends keyof UrlState>(p: Param<K>): Param => p as unknown as Param;
 
@@ -241,6 +244,42 @@ function codeParam(
 	});
 }
 
+/**
+ * A comma-separated list of codes (`sector=TCA,ofo-laredo`, `state=TX,az`), in either case. A code
+ * given twice is one code, or one notice quoting it as first written; unknown codes are named in a
+ * notice and ignored. Kept in the order asked, or in `order` when given.
+ */
+function codeListParam(
+	name: string,
+	key: 'sectors' | 'states',
+	codes: {
+		normalise: (text: string) => string;
+		known: (code: string) => boolean;
+		bad: (count: number) => string;
+		order?: readonly string[];
+	}
+): Param {
+	return param({
+		name,
+		key,
+		read: (params, notices) => {
+			const requested = new Set<string>();
+			const unknown = new Map<string, string>();
+			for (const raw of params.getAll(name).join(',').split(',')) {
+				const text = raw.trim();
+				if (!text) continue;
+				const code = codes.normalise(text);
+				if (codes.known(code)) requested.add(code);
+				else if (!unknown.has(code)) unknown.set(code, text);
+			}
+			if (unknown.size)
+				notices.push(`${quotedList([...unknown.values()])} ${codes.bad(unknown.size)}; ignored.`);
+			return codes.order ? codes.order.filter((code) => requested.has(code)) : [...requested];
+		},
+		write: (s) => (s[key].length ? s[key].join(',') : null)
+	});
+}
+
 /** Component and region when the sectors or states chosen would not imply them. */
 function scopeParam<K extends 'component' | 'region'>(
 	key: K,
@@ -248,7 +287,7 @@ function scopeParam<K extends 'component' | 'region'>(
 ): Param {
 	return param({
 		...choiceParam(key, allowed),
-		write: (s) => (s[key] === impliedScope(s)[key] ? null : s[key])
+		write: (s, implied) => (s[key] === implied[key] ? null : s[key])
 	});
 }
 
@@ -257,17 +296,20 @@ function scopeParam<K extends 'component' | 'region'>(
  * together (sectors and states imply a scope, a reversed range is put in order) run after them.
  */
 const PARAMS: Param[] = [
-	param({
-		name: 'sector',
-		key: 'sectors',
-		read: (params, notices) => parseSectors(params, notices),
-		write: (s) => (s.sectors.length ? s.sectors.join(',') : null)
+	codeListParam('sector', 'sectors', {
+		// USBP codes are upper case (`TCA`), OFO field offices are slugs (`ofo-el-paso`).
+		normalise: (text) =>
+			text.toLowerCase().startsWith('ofo-') ? text.toLowerCase() : text.toUpperCase(),
+		known: (code) => AOR_BY_CODE.has(code),
+		bad: (n) =>
+			n === 1 ? 'is not a sector or field office code' : 'are not sector or field office codes'
 	}),
-	param({
-		name: 'state',
-		key: 'states',
-		read: (params, notices) => parseStates(params, notices),
-		write: (s) => (s.states.length ? s.states.join(',') : null)
+	codeListParam('state', 'states', {
+		normalise: (text) => text.toUpperCase(),
+		known: (code) => Object.hasOwn(US_STATES, code),
+		bad: (n) =>
+			`${n === 1 ? 'is not a state code' : 'are not state codes'} (two letters, such as TX)`,
+		order: Object.keys(US_STATES)
 	}),
 	monthParam('from'),
 	monthParam('to'),
@@ -322,7 +364,7 @@ export function parseUrlState(params: URLSearchParams): ParsedUrlState {
 }
 
 /** The component and region that the state's sectors or states imply (the defaults without either). */
-function impliedScope(s: UrlState): Pick<UrlState, 'component' | 'region'> {
+function impliedScope(s: UrlState): Scope {
 	if (!s.sectors.length && !s.states.length) return DEFAULT_URL_STATE;
 	return parseUrlState(
 		new URLSearchParams({
@@ -330,27 +372,6 @@ function impliedScope(s: UrlState): Pick<UrlState, 'component' | 'region'> {
 			...(s.states.length ? { state: s.states.join(',') } : {})
 		})
 	).state;
-}
-
-/**
- * Sector codes: USBP codes are upper case (`TCA`), OFO field offices are slugs (`ofo-el-paso`).
- * A code given twice (in any case) is one sector, or one notice quoting it as first written.
- */
-function parseSectors(params: URLSearchParams, notices: string[]): string[] {
-	const requested = new Set<string>();
-	const unknown = new Map<string, string>();
-	for (const raw of params.getAll('sector').join(',').split(',')) {
-		const text = raw.trim();
-		if (!text) continue;
-		const code = text.toLowerCase().startsWith('ofo-') ? text.toLowerCase() : text.toUpperCase();
-		if (AOR_BY_CODE.has(code)) requested.add(code);
-		else if (!unknown.has(code)) unknown.set(code, text);
-	}
-	if (unknown.size)
-		notices.push(
-			`${quotedList([...unknown.values()])} ${unknown.size === 1 ? 'is not a sector or field office code' : 'are not sector or field office codes'}; ignored.`
-		);
-	return [...requested];
 }
 
 /**
@@ -372,24 +393,6 @@ export function withCitizenships(
 			`${quoted(slug)} is not a citizenship in the loaded data; showing all.`
 		]
 	};
-}
-
-/** `state=TX,az`: known codes in the vocabulary's order, unknown ones named in a notice. */
-function parseStates(params: URLSearchParams, notices: string[]): string[] {
-	const requested = new Set<string>();
-	const unknown = new Map<string, string>();
-	for (const raw of params.getAll('state').join(',').split(',')) {
-		const text = raw.trim();
-		if (!text) continue;
-		const code = text.toUpperCase();
-		if (Object.hasOwn(US_STATES, code)) requested.add(code);
-		else if (!unknown.has(code)) unknown.set(code, text);
-	}
-	if (unknown.size)
-		notices.push(
-			`${quotedList([...unknown.values()])} ${unknown.size === 1 ? 'is not a state code' : 'are not state codes'} (two letters, such as TX); ignored.`
-		);
-	return Object.keys(US_STATES).filter((code) => requested.has(code));
 }
 
 /**
@@ -489,8 +492,9 @@ export function applyChange(state: UrlState, change: Partial<UrlState>): UrlStat
 export function serializeUrlState(state: UrlState, explicit: Partial<UrlState> = {}): string {
 	const s = { ...state, ...explicit };
 	const params = new URLSearchParams();
+	const implied = impliedScope(s);
 	for (const p of PARAMS) {
-		const value = p.write(s);
+		const value = p.write(s, implied);
 		if (value !== null) params.set(p.name, value);
 	}
 	if (s.comparison)
