@@ -1,10 +1,11 @@
 /**
  * The layers of src/lib, and the one direction imports may take (checked by `npm test`):
  *
- *   data → queries → claims → coordinator → upload → state → export → components → routes
+ *   data → queries → claims → coordinator → upload → state → export → components → figures → routes
  *
  * `claims` reads a claim sentence and checks it with the queries. `data` is the database seam (the `sql` tag, DuckDB clients, ingest) and the domain (months,
- * vocabulary, definitions); `charts` is pure chart maths and marks beside `state`, and may use
+ * vocabulary, definitions); `figures` holds one folder per figure (its statement, load, finding and
+ * component) and the registry; `charts` is pure chart maths and marks beside `state`, and may use
  * only `data` and `format`. A layer imports only the layers before it; routes only wire (no
  * statements or data access of their own); nothing imports in a cycle.
  */
@@ -17,7 +18,8 @@ const layers = [
 	'upload',
 	'state',
 	'export',
-	'components'
+	'components',
+	'figures'
 ];
 
 /** Each layer may not import any layer after it. */
@@ -39,7 +41,15 @@ module.exports = {
 			comment: 'charts/ is chart maths and marks: it imports only data/ and format',
 			severity: 'error',
 			from: { path: `${lib}charts/` },
-			to: { path: `${lib}(queries|coordinator|state|export|components|server)/` }
+			to: { path: `${lib}(queries|coordinator|state|export|components|figures|server)/` }
+		},
+		{
+			name: 'figure-rows-run-in-node',
+			comment:
+				"a figure's statement, load, rows and finding run in Node too (build-time results, tests): no component, download or DOM code",
+			severity: 'error',
+			from: { path: `${lib}figures/.+(?<!registry)\\.ts$` },
+			to: { path: `(${lib}(export|components|charts)/|\\.svelte$)` }
 		},
 		{
 			name: 'format-is-a-leaf',

@@ -1,6 +1,6 @@
 /** Yearly totals and the joined long-history series, on small made-up series with known sums. */
 import { describe, expect, test } from 'vitest';
-import { longHistoryPoints, yearTotals } from '../../src/lib/data/annual';
+import { longHistoryPoints, yearTotals } from '../../src/lib/figures/history/points';
 
 const month = (y: number, m: number) => new Date(Date.UTC(y, m - 1, 1));
 const series = (from: [number, number], values: (number | null)[], source = 'a') =>

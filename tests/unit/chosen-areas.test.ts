@@ -3,8 +3,8 @@
  * bundled files do not (a sector missing a year, a chosen code with no rows, mixed sources).
  */
 import { describe, expect, test } from 'vitest';
-import { chosenAreasHistory } from '../../src/lib/queries/annual-history';
-import { chosenAreasComposition } from '../../src/lib/queries/composition';
+import { chosenAreasHistory } from '../../src/lib/figures/history/statement';
+import { chosenAreasComposition } from '../../src/lib/figures/composition/statement';
 import { chosenAreasTotals } from '../../src/lib/queries/monthly-totals';
 
 const m = (key: string) => new Date(`${key}-01T00:00:00Z`);

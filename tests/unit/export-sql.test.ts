@@ -16,8 +16,8 @@ import {
 	sqlScript,
 	type ScriptQuery
 } from '../../src/lib/export/sql-script';
-import { annualHistorySql } from '../../src/lib/queries/annual-history';
-import { compositionSql } from '../../src/lib/queries/composition';
+import { annualHistorySql } from '../../src/lib/figures/history/statement';
+import { compositionSql } from '../../src/lib/figures/composition/statement';
 import { filtersOf } from '../../src/lib/state/filters-of';
 import { headline } from '../../src/lib/queries/headline';
 import { monthlyTotalsSql } from '../../src/lib/queries/monthly-totals';

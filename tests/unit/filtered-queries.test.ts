@@ -5,8 +5,8 @@
 import { beforeAll, describe, expect, test } from 'vitest';
 import type { Db } from '../../src/lib/data/db';
 import { monthKey, parseMonthKey } from '../../src/lib/data/months';
-import { annualHistory } from '../../src/lib/queries/annual-history';
-import { composition } from '../../src/lib/queries/composition';
+import { annualHistory } from '../../src/lib/figures/history/statement';
+import { composition } from '../../src/lib/figures/composition/statement';
 import { DEFAULT_FILTERS, type Filters } from '../../src/lib/queries/filters';
 import { filtersOf } from '../../src/lib/state/filters-of';
 import { headline } from '../../src/lib/queries/headline';
@@ -16,7 +16,7 @@ import { citizenshipOptions } from '../../src/lib/queries/options';
 import { sectorMonthly } from '../../src/lib/queries/sector-monthly';
 import { stateMonthly } from '../../src/lib/queries/state-monthly';
 import { parseUrlState } from '../../src/lib/state/url-state';
-import { compositionOf } from '../../src/lib/state/figure-loads';
+import { compositionOf } from '../../src/lib/figures/composition/load';
 import { chosenFile, manifest, readRows } from '../helpers/expected';
 import {
 	allCoveredMonths,

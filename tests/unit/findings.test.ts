@@ -1,13 +1,10 @@
 /** Titles that state the finding, on small made-up inputs with known answers. */
 import { describe, expect, test } from 'vitest';
-import {
-	largestFinding,
-	noAreasFinding,
-	rangeFinding,
-	sectorsFinding,
-	seriesFinding,
-	shareFinding
-} from '../../src/lib/state/findings';
+import { largestFinding, noAreasFinding } from '../../src/lib/figures/areas/findings';
+import { rangeFinding } from '../../src/lib/figures/map/finding';
+import { sectorsFinding } from '../../src/lib/figures/sectors/finding';
+import { seriesFinding } from '../../src/lib/figures/monthly/finding';
+import { shareFinding } from '../../src/lib/figures/composition/finding';
 
 const m = (y: number, mo: number) => new Date(Date.UTC(y, mo - 1, 1));
 

@@ -14,13 +14,13 @@ import {
 	annualHistory,
 	chosenAreasHistory,
 	southwestAnnualByArea
-} from '../../src/lib/queries/annual-history';
+} from '../../src/lib/figures/history/statement';
 import {
 	chosenAreasComposition,
 	composition,
 	compositionByArea,
 	type CompositionDimension
-} from '../../src/lib/queries/composition';
+} from '../../src/lib/figures/composition/statement';
 import { filtersOf } from '../../src/lib/state/filters-of';
 import { headline } from '../../src/lib/queries/headline';
 import { chosenAreasTotals, monthlyTotals } from '../../src/lib/queries/monthly-totals';

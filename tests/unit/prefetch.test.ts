@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import { Coordinator } from '../../src/lib/coordinator/coordinator';
 import type { Db } from '../../src/lib/data/db';
 import { statementKey } from '../../src/lib/data/sql';
-import { loadEverything } from '../../src/lib/state/figure-loads';
+import { loadEverything } from '../../src/lib/figures/loads';
 import { neighbourStates, prefetchNeighbours } from '../../src/lib/state/prefetch';
 import {
 	applyChange,
@@ -65,7 +65,14 @@ describe('prefetchNeighbours', () => {
 		const { coordinator, asked } = engine();
 		await loadEverything(coordinator.db(), start, files);
 		if (prefetch)
-			await prefetchNeighbours(coordinator, new AbortController().signal, start, files, now);
+			await prefetchNeighbours(
+				coordinator,
+				new AbortController().signal,
+				start,
+				files,
+				loadEverything,
+				now
+			);
 		const before = new Set(asked);
 		for (const change of changes)
 			await loadEverything(coordinator.db(), applyChange(start, change), files);
@@ -82,9 +89,16 @@ describe('prefetchNeighbours', () => {
 		const { coordinator, asked } = engine();
 		const controller = new AbortController();
 		let pauses = 0;
-		await prefetchNeighbours(coordinator, controller.signal, state(''), files, async () => {
-			if (++pauses > 0) controller.abort();
-		});
+		await prefetchNeighbours(
+			coordinator,
+			controller.signal,
+			state(''),
+			files,
+			loadEverything,
+			async () => {
+				if (++pauses > 0) controller.abort();
+			}
+		);
 		expect(asked).toEqual([]);
 		await loadEverything(coordinator.db(), state('component=ofo'), files);
 		expect(asked.length).toBeGreaterThan(0);

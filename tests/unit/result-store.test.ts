@@ -19,7 +19,7 @@ import {
 } from '../../src/lib/data/result-store';
 import { bundledManifest } from '../../src/lib/data/bundled-manifest';
 import { computeResults, linkedStates } from '../../src/lib/server/result-store';
-import { loadEverything } from '../../src/lib/state/figure-loads';
+import { loadEverything } from '../../src/lib/figures/loads';
 import { loadPageView } from '../../src/lib/state/page-view';
 import { DEFAULT_URL_STATE, parseUrlState, type UrlState } from '../../src/lib/state/url-state';
 import { latestCoveredMonth, nextMonth } from '../helpers/expected';

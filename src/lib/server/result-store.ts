@@ -25,7 +25,7 @@ import { DEMOGRAPHICS, ENCOUNTER_TYPES, TITLES } from '../data/vocabulary';
 import { Coordinator } from '../coordinator/coordinator';
 import { statementKey } from '../data/sql';
 import { citizenshipOptions } from '../queries/options';
-import { loadEverything } from '../state/figure-loads';
+import { loadEverything } from '../figures/loads';
 import {
 	DEFAULT_URL_STATE,
 	defaultSplit,

@@ -13,7 +13,7 @@ import { citizenshipOptions, type CitizenshipOption } from '../queries/options';
 import { appData } from './app-data.svelte';
 import { figureContext, type ContextOptions, type FigureContext } from './figure-context';
 import { loadPageView, type PageView } from './page-view';
-import { prefetchNeighbours } from './prefetch';
+import { prefetchNeighbours, type LoadEverything } from './prefetch';
 import { serializeUrlState, type UrlState } from './url-state';
 
 export class Explorer {
@@ -26,15 +26,19 @@ export class Explorer {
 	readonly settled = $derived(!!this.view.value && this.view.final && !this.view.pending);
 
 	/**
-	 * `prefetch`: ask the statements of the views one control away at the lowest priority once
-	 * the view is final (pages with controls). `engineWhenNeeded`: start DuckDB and the CSVs only
+	 * `prefetch`: how everything a view shows is asked (pages with controls pass the figures'
+	 * `loadEverything`); given, the views one control away are asked at the lowest priority once
+	 * the view is final. `engineWhenNeeded`: start DuckDB and the CSVs only
 	 * when the build-time results miss a statement, or when the page calls `startEngine` (the
 	 * explorer does once its first view is drawn). Otherwise the engine starts on mount.
 	 */
 	constructor(
 		state: () => UrlState,
 		results: () => ResultIndex | undefined,
-		{ prefetch = false, engineWhenNeeded = false } = {}
+		{
+			prefetch,
+			engineWhenNeeded = false
+		}: { prefetch?: LoadEverything; engineWhenNeeded?: boolean } = {}
 	) {
 		const index = results();
 		if (index && this.data.isBundledSet(index.sha256))
@@ -60,7 +64,7 @@ export class Explorer {
 		$effect(() => {
 			if (!prefetch || !this.data.complete || !this.settled) return;
 			const controller = new AbortController();
-			prefetchNeighbours(this.data.coordinator, controller.signal, state(), this.files);
+			prefetchNeighbours(this.data.coordinator, controller.signal, state(), this.files, prefetch);
 			return () => controller.abort();
 		});
 	}

@@ -1,6 +1,7 @@
 /**
  * Every figure of the explorer by the id that the embed route takes as `view`, the downloads name
- * their files by, and the registry (`components/figures/registry.ts`) keys its figures by.
+ * their files by, and the registry (`figures/registry.ts`) keys its figures by. Here, not in `figures/`, because
+ * the downloads (`export/`) name files by it.
  */
 export const FIGURE_VIEWS = [
 	'headline',

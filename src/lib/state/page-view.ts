@@ -1,7 +1,7 @@
 /**
  * What every explorer figure shares for one filter state: the months resolved against what the
  * sources answer, the headline with its parts, the monthly series, and notes on what could not be
- * answered. Each figure's own rows are its load (`figure-loads.ts`), asked only for figures shown.
+ * answered. Each figure's own rows are its load (`figures/loads.ts`), asked only for figures shown.
  */
 import type { Db } from '../data/db';
 import type { ManifestFile } from '../data/manifest';

@@ -6,10 +6,10 @@
  * wait for DuckDB-wasm, one statement at a time.
  */
 import type { Coordinator } from '../coordinator/coordinator';
+import type { Db } from '../data/db';
 import type { ManifestFile } from '../data/manifest';
 import { AREAS_OF_RESPONSIBILITY } from '../data/vocabulary';
 import { afterFrame } from './after-frame';
-import { loadEverything } from './figure-loads';
 import { applyChange, type ComponentChoice, type UrlState } from './url-state';
 
 const COMPONENTS: ComponentChoice[] = ['usbp', 'ofo', 'all'];
@@ -32,8 +32,15 @@ export function neighbourStates(state: UrlState): UrlState[] {
 	return next;
 }
 
+/** Everything a state's view asks for: the page's view and every figure's load (`figures/loads.ts`). */
+export type LoadEverything = (
+	db: Db,
+	state: UrlState,
+	files: Map<string, ManifestFile>
+) => Promise<void>;
+
 /**
- * Asks everything the neighbours' views need (the page's view and every figure's load), one
+ * Asks everything the neighbours' views need (`loadEverything`), one
  * neighbour after another at the coordinator's lowest priority, until `signal` aborts (the state
  * changed). The answers are dropped: the coordinator keeps them.
  */
@@ -42,6 +49,7 @@ export async function prefetchNeighbours(
 	signal: AbortSignal,
 	state: UrlState,
 	files: Map<string, ManifestFile>,
+	loadEverything: LoadEverything,
 	pause: () => Promise<void> = () => new Promise((resolve) => afterFrame(resolve))
 ): Promise<void> {
 	const db = coordinator.db({ priority: 'prefetch', signal });

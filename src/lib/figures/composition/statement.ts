@@ -1,6 +1,11 @@
-import type { Db } from '../data/db';
-import { answerableCte, encounterConditions, type Breakdown, type Filters } from './filters';
-import { named, sql, trusted, type Sql } from '../data/sql';
+import type { Db } from '../../data/db';
+import {
+	answerableCte,
+	encounterConditions,
+	type Breakdown,
+	type Filters
+} from '../../queries/filters';
+import { named, sql, trusted, type Sql } from '../../data/sql';
 
 export type CompositionDimension =
 	'demographic' | 'citizenship' | 'title' | 'encounter_type' | 'citizenship_group';

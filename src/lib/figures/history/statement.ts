@@ -1,6 +1,6 @@
-import type { Db } from '../data/db';
-import type { Filters } from './filters';
-import { named, oneOf, sql, trusted, type Sql } from '../data/sql';
+import type { Db } from '../../data/db';
+import type { Filters } from '../../queries/filters';
+import { named, oneOf, sql, trusted, type Sql } from '../../data/sql';
 
 export interface AnnualHistoryPoint {
 	fiscalYear: number;

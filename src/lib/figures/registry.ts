@@ -7,16 +7,19 @@ import type { Db } from '$lib/data/db';
 import type { FigureView } from '$lib/state/figure-views';
 import type { Sql } from '$lib/data/sql';
 import type { FigureContext } from '$lib/state/figure-context';
-import { compositionOf, historyOf, sectorSeriesOf, statesOf } from '$lib/state/figure-loads';
+import { compositionOf } from './composition/load';
+import { historyOf } from './history/load';
+import { sectorSeriesOf } from './areas/load';
+import { statesOf } from './states/load';
 import type { Filters } from '$lib/queries/filters';
 import type { UrlState } from '$lib/state/url-state';
-import ComparisonFigure from './ComparisonFigure.svelte';
-import CompositionFigure from './CompositionFigure.svelte';
-import HistoryFigure from './HistoryFigure.svelte';
-import MapFigure from './MapFigure.svelte';
-import MonthlyFigure from './MonthlyFigure.svelte';
-import SmallMultiplesFigure from './SmallMultiplesFigure.svelte';
-import StatesFigure from './StatesFigure.svelte';
+import ComparisonFigure from './comparison/ComparisonFigure.svelte';
+import CompositionFigure from './composition/CompositionFigure.svelte';
+import HistoryFigure from './history/HistoryFigure.svelte';
+import MapFigure from './map/MapFigure.svelte';
+import MonthlyFigure from './monthly/MonthlyFigure.svelte';
+import SmallMultiplesFigure from './small-multiples/SmallMultiplesFigure.svelte';
+import StatesFigure from './states/StatesFigure.svelte';
 
 export interface FigureEntry<T> {
 	/** The figure in words, for the page's skip links ("Skip to the map"). */

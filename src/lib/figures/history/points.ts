@@ -2,7 +2,7 @@
  * Yearly totals from monthly series, and the long-history series that joins CBP's annual tables
  * (to FY2019) with those totals for the years after.
  */
-import { daysInMonth, fiscalYearOf, utcMonth } from './months';
+import { daysInMonth, fiscalYearOf, utcMonth } from '../../data/months';
 
 export interface YearTotal {
 	year: number;
@@ -26,7 +26,10 @@ export function yearTotals(
 		const year = basis === 'fiscal' ? fiscalYearOf(p.month) : p.month.getUTCFullYear();
 		let total = years.get(year);
 		if (!total)
-			years.set(year, (total = { year, value: 0, months: 0, days: 0, partial: false, sourceIds: [] }));
+			years.set(
+				year,
+				(total = { year, value: 0, months: 0, days: 0, partial: false, sourceIds: [] })
+			);
 		if (p.value === null) total.value = null;
 		else if (total.value !== null) total.value += p.value;
 		total.months += 1;
