@@ -1,6 +1,6 @@
 /**
  * Data ingest per file, measured in Node with the app's own loader and the same DuckDB-wasm engine
- * (its blocking Node build, `src/lib/data/duckdb-node.ts`): `loadFiles` over every manifest file,
+ * (its blocking Node build, `src/lib/db/duckdb-node.ts`): `loadFiles` over every manifest file,
  * timed per file from its `ingesting` progress event to its `done` event (register the bytes, DuckDB's
  * CSV reader, drop, the file's checks), exactly the work the browser's worker does per file.
  * Bytes are read from disk before the clock starts, so no fetch is timed here.
@@ -9,9 +9,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createNodeDb } from '../src/lib/data/duckdb-node';
-import { loadFiles } from '../src/lib/data/load';
-import type { Manifest } from '../src/lib/data/manifest';
+import { createNodeDb } from '../src/lib/db/duckdb-node';
+import { loadFiles } from '../src/lib/db/load';
+import type { Manifest } from '../src/lib/domain/manifest';
 
 const args = process.argv.slice(2);
 const repeatsAt = args.indexOf('--repeats');

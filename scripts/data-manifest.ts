@@ -10,9 +10,9 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import Papa from 'papaparse';
-import { LAYOUTS, layoutOfHeader } from '../src/lib/data/layouts';
-import type { Manifest, ManifestFile } from '../src/lib/data/manifest';
-import { addMonths, monthKey, parseMonthKey } from '../src/lib/data/months';
+import { LAYOUTS, layoutOfHeader } from '../src/lib/domain/layouts';
+import type { Manifest, ManifestFile } from '../src/lib/domain/manifest';
+import { addMonths, monthKey, parseMonthKey } from '../src/lib/domain/months';
 
 export function measureFile(bytes: Buffer, layoutId: ManifestFile['layout']) {
 	const text = bytes.toString('utf8').replace(/^\uFEFF/, '');

@@ -15,8 +15,8 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { formatCount, formatMonthLong, formatMonthShort } from '../src/lib/format';
-import type { Manifest, ManifestFile } from '../src/lib/data/manifest';
-import { parseMonthKey } from '../src/lib/data/months';
+import type { Manifest, ManifestFile } from '../src/lib/domain/manifest';
+import { parseMonthKey } from '../src/lib/domain/months';
 import { overlap } from '../src/lib/upload/overlap';
 import {
 	MAX_UPLOAD_BYTES,

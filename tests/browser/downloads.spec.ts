@@ -349,7 +349,9 @@ test('the embed route shows the headline with the same numbers as the explorer',
 		String(usbpSouthwestTotal('2024-06'))
 	);
 	await expect(headline).toHaveAttribute('data-value', String(usbpSouthwestTotal('2025-06')));
-	await expect(page.locator('figure')).toHaveCount(0);
+	// The headline alone: it is the one figure.
+	await expect(page.locator('figure')).toHaveCount(1);
+	await expect(page.locator('figure')).toHaveAttribute('data-testid', 'headline');
 	await expect(page.locator('header.site')).toBeHidden();
 });
 

@@ -1,10 +1,10 @@
 /** A Node DuckDB loaded with the bundled files through the app's own loader (same SQL as the browser). */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Db } from '../../src/lib/data/db';
-import { createNodeDb } from '../../src/lib/data/duckdb-node';
-import { loadFiles } from '../../src/lib/data/load';
-import type { Manifest, ManifestFile } from '../../src/lib/data/manifest';
+import type { Db } from '../../src/lib/db/db';
+import { createNodeDb } from '../../src/lib/db/duckdb-node';
+import { loadFiles } from '../../src/lib/db/load';
+import type { Manifest, ManifestFile } from '../../src/lib/domain/manifest';
 
 export const manifestFiles = (JSON.parse(readFileSync('data/manifest.json', 'utf8')) as Manifest)
 	.files;

@@ -6,10 +6,10 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Db } from '../../src/lib/data/db';
-import { createNodeDb } from '../../src/lib/data/duckdb-node';
-import { loadFiles } from '../../src/lib/data/load';
-import type { ManifestFile } from '../../src/lib/data/manifest';
+import type { Db } from '../../src/lib/db/db';
+import { createNodeDb } from '../../src/lib/db/duckdb-node';
+import { loadFiles } from '../../src/lib/db/load';
+import type { ManifestFile } from '../../src/lib/domain/manifest';
 import { manifestFiles } from './node-db';
 import { monthOfRow, readRows } from './expected';
 
@@ -189,7 +189,7 @@ export function expectedTotals(
 
 /** What the app answers for these months: every cell some file covers, with its total. */
 export async function loadedTotalsByCell(db: Db, months: string[]): Promise<Map<string, number>> {
-	const { sql } = await import('../../src/lib/data/sql');
+	const { sql } = await import('../../src/lib/db/sql');
 	const rows = await db.query<{ key: string; total: number }>(sql`
 		SELECT strftime(s.month, '%Y-%m') || '|' || s.component || '|' || s.region AS key,
 			CAST(coalesce(sum(e.count), 0) AS BIGINT) AS total

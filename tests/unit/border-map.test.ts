@@ -19,7 +19,7 @@ import {
 	SOUTHWEST_CODES,
 	type BorderMapLayout
 } from '../../src/lib/charts/border-map';
-import { AOR_BY_CODE } from '../../src/lib/data/vocabulary';
+import { AOR_BY_CODE } from '../../src/lib/domain/vocabulary';
 
 const read = (name: string) =>
 	readFileSync(new URL(`../../data/geo/${name}`, import.meta.url), 'utf8');

@@ -1,9 +1,9 @@
 /**
- * src/lib/data/change.ts: percent change and its fixed `data-*` attribute form
+ * src/lib/domain/change.ts: percent change and its fixed `data-*` attribute form
  * (two decimals, ASCII minus, no `%`).
  */
 import { describe, expect, test } from 'vitest';
-import { changeAttribute, percentChange } from '../../src/lib/data/change';
+import { changeAttribute, percentChange } from '../../src/lib/domain/change';
 
 describe('percentChange', () => {
 	test.each<[number | null, number | null]>([

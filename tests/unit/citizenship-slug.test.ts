@@ -4,9 +4,9 @@
  * whatever script its label is written in.
  */
 import { expect, test } from 'vitest';
-import type { ManifestFile } from '../../src/lib/data/manifest';
+import type { ManifestFile } from '../../src/lib/domain/manifest';
 import { citizenshipOptions } from '../../src/lib/queries/options';
-import { citizenshipSlug } from '../../src/lib/state/url-state';
+import { citizenshipSlug } from '../../src/lib/filters/url-state';
 import { loadedDb, manifestFiles } from '../helpers/node-db';
 
 const HEADER =

@@ -14,12 +14,12 @@ import {
 } from '../../src/lib/claims/claim';
 import { parseClaim } from '../../src/lib/claims/parse';
 import { claimCard } from '../../src/lib/export/claim-card';
-import type { Db } from '../../src/lib/data/db';
-import { parseMonthKey } from '../../src/lib/data/months';
+import type { Db } from '../../src/lib/db/db';
+import { parseMonthKey } from '../../src/lib/domain/months';
 import { DEFAULT_FILTERS } from '../../src/lib/queries/filters';
 import { sourceTotals } from '../../src/lib/queries/source-totals';
-import { comparisonParams } from '../../src/lib/state/comparison-url';
-import { parseUrlState } from '../../src/lib/state/url-state';
+import { comparisonParams } from '../../src/lib/filters/comparison-url';
+import { parseUrlState } from '../../src/lib/filters/url-state';
 import {
 	fileUsbpSouthwestBySector,
 	latestCoveredMonth,

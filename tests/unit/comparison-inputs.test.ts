@@ -1,6 +1,6 @@
 /** The comparison builder's form as state, on a made-up series: defaults, resets, kinds, ranges, baselines. */
 import { describe, expect, test } from 'vitest';
-import type { SeriesMonth, YearBasis } from '../../src/lib/data/comparison';
+import type { SeriesMonth, YearBasis } from '../../src/lib/domain/comparison';
 import { ComparisonInputs } from '../../src/lib/figures/comparison/inputs.svelte';
 
 const m = (y: number, mo: number) => new Date(Date.UTC(y, mo - 1, 1));

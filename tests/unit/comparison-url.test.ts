@@ -4,7 +4,7 @@
  * left out of links.
  */
 import { describe, expect, test } from 'vitest';
-import { applyChange, parseUrlState, serializeUrlState } from '../../src/lib/state/url-state';
+import { applyChange, parseUrlState, serializeUrlState } from '../../src/lib/filters/url-state';
 
 const parse = (query: string) => parseUrlState(new URLSearchParams(query));
 const utc = (y: number, m: number) => new Date(Date.UTC(y, m - 1, 1));

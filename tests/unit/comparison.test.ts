@@ -1,9 +1,9 @@
 /**
- * src/lib/data/comparison.ts: periods, their totals, baselines, the sentence, rank in the record
+ * src/lib/domain/comparison.ts: periods, their totals, baselines, the sentence, rank in the record
  * and sector contributions, on small made-up series whose values say which month they are.
  */
 import { describe, expect, test } from 'vitest';
-import { changeAttribute } from '../../src/lib/data/change';
+import { changeAttribute } from '../../src/lib/domain/change';
 import {
 	compare,
 	contributionTotals,
@@ -17,8 +17,8 @@ import {
 	type Period,
 	type SectorMonthValue,
 	type SeriesMonth
-} from '../../src/lib/data/comparison';
-import { monthKey, monthsBetween, utcMonth } from '../../src/lib/data/months';
+} from '../../src/lib/domain/comparison';
+import { monthKey, monthsBetween, utcMonth } from '../../src/lib/domain/months';
 
 const m = (year: number, month: number) => utcMonth(year, month - 1);
 const keys = (months: Date[]) => months.map(monthKey);

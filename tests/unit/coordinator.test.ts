@@ -5,9 +5,9 @@
  */
 import { describe, expect, test } from 'vitest';
 import { Coordinator } from '../../src/lib/coordinator/coordinator';
-import type { Db } from '../../src/lib/data/db';
-import { StoreMiss } from '../../src/lib/data/result-store';
-import { sql, type Sql } from '../../src/lib/data/sql';
+import type { Db } from '../../src/lib/db/db';
+import { StoreMiss } from '../../src/lib/db/result-store';
+import { sql, type Sql } from '../../src/lib/db/sql';
 
 /** An engine whose statements answer only when told (`answer`), recording what it was sent. */
 function slowEngine() {

@@ -22,7 +22,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from 'vitest';
-import type { Manifest } from '../../src/lib/data/manifest';
+import type { Manifest } from '../../src/lib/domain/manifest';
 import {
 	idFromFileName,
 	parseCommandLine,

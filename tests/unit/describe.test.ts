@@ -3,8 +3,8 @@
  * "encounters of unaccompanied children", not "encounters", when the filter is on them.
  */
 import { describe, expect, test } from 'vitest';
-import { countedOf, describeFilters, placeOf, unrecordedOf } from '../../src/lib/state/describe';
-import { parseUrlState } from '../../src/lib/state/url-state';
+import { countedOf, describeFilters, placeOf, unrecordedOf } from '../../src/lib/text/describe';
+import { parseUrlState } from '../../src/lib/filters/url-state';
 
 const state = (query: string) => parseUrlState(new URLSearchParams(query)).state;
 

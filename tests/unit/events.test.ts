@@ -1,5 +1,5 @@
 /**
- * src/lib/data/events.ts and data/events.csv: the file parses with its exact header, every event
+ * src/lib/domain/events.ts and data/events.csv: the file parses with its exact header, every event
  * is dated in UTC and cited to an https page, rows are in date order, and the Title 42 events
  * fall on the same days as the definitions the rest of the app uses.
  */
@@ -7,13 +7,13 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import type { ChartEvent } from '../../src/lib/charts/monthly-line';
-import { TITLE_42_END, TITLE_42_START } from '../../src/lib/data/definitions';
+import { TITLE_42_END, TITLE_42_START } from '../../src/lib/domain/definitions';
 import {
 	EVENT_COLUMNS,
 	EventsParseError,
 	parseEventsCsv,
 	type BorderEvent
-} from '../../src/lib/data/events';
+} from '../../src/lib/domain/events';
 
 const CSV_PATH = resolve(__dirname, '../../data/events.csv');
 const text = readFileSync(CSV_PATH, 'utf8');
@@ -66,7 +66,7 @@ describe('data/events.csv', () => {
 		}
 	);
 
-	test('dates Title 42 exactly as src/lib/data/definitions.ts does, as the two definitional breaks', () => {
+	test('dates Title 42 exactly as src/lib/domain/definitions.ts does, as the two definitional breaks', () => {
 		const breaks = events.filter((e) => e.kind === 'definition');
 		expect(breaks.map((e) => e.date.getTime())).toEqual([
 			TITLE_42_START.getTime(),

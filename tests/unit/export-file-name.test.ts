@@ -4,8 +4,8 @@
  */
 import { describe, expect, test } from 'vitest';
 import { fileName, type FileNameState } from '../../src/lib/export/file-name';
-import { isFigureView } from '../../src/lib/state/figure-views';
-import { DEFAULT_URL_STATE } from '../../src/lib/state/url-state';
+import { isFigureView } from '../../src/lib/filters/figure-views';
+import { DEFAULT_URL_STATE } from '../../src/lib/filters/url-state';
 
 const utc = (key: string) => new Date(`${key}-01T00:00:00Z`);
 const state = (over: Partial<FileNameState> = {}): FileNameState => ({

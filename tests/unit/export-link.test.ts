@@ -4,7 +4,7 @@
  */
 import { describe, expect, test } from 'vitest';
 import { embedHref, embedSnippet, explorerHref, viewQuery } from '../../src/lib/export/link';
-import { DEFAULT_URL_STATE, parseUrlState } from '../../src/lib/state/url-state';
+import { DEFAULT_URL_STATE, parseUrlState } from '../../src/lib/filters/url-state';
 
 const utc = (key: string) => new Date(`${key}-01T00:00:00Z`);
 const resolved = (over = {}) => ({

@@ -6,10 +6,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
-import type { Db } from '../../src/lib/data/db';
-import { createNodeDb } from '../../src/lib/data/duckdb-node';
-import type { ManifestFile } from '../../src/lib/data/manifest';
-import { monthKey, parseMonthKey } from '../../src/lib/data/months';
+import type { Db } from '../../src/lib/db/db';
+import { createNodeDb } from '../../src/lib/db/duckdb-node';
+import type { ManifestFile } from '../../src/lib/domain/manifest';
+import { monthKey, parseMonthKey } from '../../src/lib/domain/months';
 import {
 	scriptPaths,
 	splitStatements,
@@ -18,13 +18,13 @@ import {
 } from '../../src/lib/export/sql-script';
 import { annualHistorySql } from '../../src/lib/figures/history/statement';
 import { compositionSql } from '../../src/lib/figures/composition/statement';
-import { filtersOf } from '../../src/lib/state/filters-of';
+import { filtersOf } from '../../src/lib/filters/filters-of';
 import { headline } from '../../src/lib/queries/headline';
 import { monthlyTotalsSql } from '../../src/lib/queries/monthly-totals';
 import { sectorMonthlySql } from '../../src/lib/queries/sector-monthly';
-import { trusted } from '../../src/lib/data/sql';
+import { trusted } from '../../src/lib/db/sql';
 import { plainText } from '../../src/lib/format';
-import { parseUrlState } from '../../src/lib/state/url-state';
+import { parseUrlState } from '../../src/lib/filters/url-state';
 import { usbpSouthwestTotal } from '../helpers/expected';
 import { bundledDb, loadedDb, manifestFiles } from '../helpers/node-db';
 

@@ -1,6 +1,6 @@
 /** The filter state with a URL held in a variable: reads, changes, deferred writes, history steps. */
 import { describe, expect, test } from 'vitest';
-import { FilterState } from '../../src/lib/state/filter-state.svelte';
+import { FilterState } from '../../src/lib/filters/filter-state.svelte';
 
 /** A URL in memory: the query string, the history entries written, and writes held until `flush`. */
 function memoryUrl(initial: string) {

@@ -3,19 +3,19 @@
  * the CSV rows (tests/helpers/expected-filters.ts).
  */
 import { beforeAll, describe, expect, test } from 'vitest';
-import type { Db } from '../../src/lib/data/db';
-import { monthKey, parseMonthKey } from '../../src/lib/data/months';
+import type { Db } from '../../src/lib/db/db';
+import { monthKey, parseMonthKey } from '../../src/lib/domain/months';
 import { annualHistory } from '../../src/lib/figures/history/statement';
 import { composition } from '../../src/lib/figures/composition/statement';
 import { DEFAULT_FILTERS, type Filters } from '../../src/lib/queries/filters';
-import { filtersOf } from '../../src/lib/state/filters-of';
+import { filtersOf } from '../../src/lib/filters/filters-of';
 import { headline } from '../../src/lib/queries/headline';
 import { monthCoverage } from '../../src/lib/queries/month-sources';
 import { monthlyTotals } from '../../src/lib/queries/monthly-totals';
 import { citizenshipOptions } from '../../src/lib/queries/options';
 import { sectorMonthly } from '../../src/lib/queries/sector-monthly';
 import { stateMonthly } from '../../src/lib/queries/state-monthly';
-import { parseUrlState } from '../../src/lib/state/url-state';
+import { parseUrlState } from '../../src/lib/filters/url-state';
 import { compositionOf } from '../../src/lib/figures/composition/load';
 import { chosenFile, manifest, readRows } from '../helpers/expected';
 import {

@@ -7,9 +7,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
-import type { Db } from '../../src/lib/data/db';
-import type { ManifestFile } from '../../src/lib/data/manifest';
-import { monthKey, parseMonthKey } from '../../src/lib/data/months';
+import type { Db } from '../../src/lib/db/db';
+import type { ManifestFile } from '../../src/lib/domain/manifest';
+import { monthKey, parseMonthKey } from '../../src/lib/domain/months';
 import {
 	annualHistory,
 	chosenAreasHistory,
@@ -21,7 +21,7 @@ import {
 	compositionByArea,
 	type CompositionDimension
 } from '../../src/lib/figures/composition/statement';
-import { filtersOf } from '../../src/lib/state/filters-of';
+import { filtersOf } from '../../src/lib/filters/filters-of';
 import { headline } from '../../src/lib/queries/headline';
 import { chosenAreasTotals, monthlyTotals } from '../../src/lib/queries/monthly-totals';
 import { loadedTotals } from '../../src/lib/queries/reconciliation';
@@ -29,7 +29,7 @@ import { componentVsSectors, releaseOverlaps, revisions } from '../../src/lib/qu
 import { sectorComparison } from '../../src/lib/queries/sector-comparison';
 import { sectorMonthly } from '../../src/lib/queries/sector-monthly';
 import { southwestComponentTotals } from '../../src/lib/queries/southwest-component';
-import { parseUrlState } from '../../src/lib/state/url-state';
+import { parseUrlState } from '../../src/lib/filters/url-state';
 import { loadedDb, manifestFiles } from '../helpers/node-db';
 
 const MAX_INT = 2147483647;

@@ -1,11 +1,11 @@
 /**
- * src/lib/data/layouts.ts recognises each CSV layout by its exact header, and each layout names the
+ * src/lib/domain/layouts.ts recognises each CSV layout by its exact header, and each layout names the
  * month of a row. Headers are read from the files with papaparse; months are checked against the
  * independent month arithmetic in tests/helpers/expected.ts.
  */
 import Papa from 'papaparse';
 import { describe, expect, test } from 'vitest';
-import { LAYOUTS, layoutOfHeader } from '../../src/lib/data/layouts';
+import { LAYOUTS, layoutOfHeader } from '../../src/lib/domain/layouts';
 import { manifest, monthOfRow, readCsvText, readRows } from '../helpers/expected';
 
 const files = manifest().files;

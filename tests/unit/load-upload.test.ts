@@ -4,8 +4,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import type { ManifestFile } from '../../src/lib/data/manifest';
-import { monthKey } from '../../src/lib/data/months';
+import type { ManifestFile } from '../../src/lib/domain/manifest';
+import { monthKey } from '../../src/lib/domain/months';
 import { loadUpload, planUpload, sha256, uploadEntry } from '../../src/lib/upload/load-upload';
 import { stateMonthly } from '../../src/lib/queries/state-monthly';
 import { overlap } from '../../src/lib/upload/overlap';

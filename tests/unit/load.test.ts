@@ -1,7 +1,7 @@
 /** Loading fails loudly and names the file: a failed fetch or a malformed CSV never loads silently. */
 import { describe, expect, test } from 'vitest';
-import { createNodeDb } from '../../src/lib/data/duckdb-node';
-import { DataLoadError, loadFiles } from '../../src/lib/data/load';
+import { createNodeDb } from '../../src/lib/db/duckdb-node';
+import { DataLoadError, loadFiles } from '../../src/lib/db/load';
 import { manifestFiles } from '../helpers/node-db';
 
 const derivedFile = manifestFiles.find((f) => f.layout === 'sector-derived')!;

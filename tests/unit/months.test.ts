@@ -1,5 +1,5 @@
 /**
- * src/lib/data/months.ts: months are UTC first-of-month Dates; CBP fiscal year N = Oct N-1 … Sep N.
+ * src/lib/domain/months.ts: months are UTC first-of-month Dates; CBP fiscal year N = Oct N-1 … Sep N.
  * The suite runs with TZ=America/Los_Angeles (vite.config.ts), where local midnight on the 1st is
  * still the previous month in UTC, so any local-time slip shows as an off-by-one month.
  */
@@ -15,7 +15,7 @@ import {
 	parseFiscalYear,
 	parseMonthKey,
 	utcMonth
-} from '../../src/lib/data/months';
+} from '../../src/lib/domain/months';
 
 const iso = (d: Date | null) => d?.toISOString() ?? null;
 

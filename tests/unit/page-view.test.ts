@@ -3,14 +3,14 @@
  * own loads, with chosen sectors summed from the scope's per-area rows.
  */
 import { beforeAll, describe, expect, test } from 'vitest';
-import type { Db } from '../../src/lib/data/db';
-import { monthKey } from '../../src/lib/data/months';
-import { statementKey } from '../../src/lib/data/sql';
+import type { Db } from '../../src/lib/db/db';
+import { monthKey } from '../../src/lib/domain/months';
+import { statementKey } from '../../src/lib/db/sql';
 import { compositionOf } from '../../src/lib/figures/composition/load';
 import { historyOf } from '../../src/lib/figures/history/load';
 import { loadEverything } from '../../src/lib/figures/loads';
 import { loadPageView } from '../../src/lib/state/page-view';
-import { parseUrlState } from '../../src/lib/state/url-state';
+import { parseUrlState } from '../../src/lib/filters/url-state';
 import { latestCoveredMonth, monthOfRow, readRows, usbpSouthwestTotal } from '../helpers/expected';
 import { filteredSplit, filteredTotal, type FilterSpec } from '../helpers/expected-filters';
 import { bundledDb, manifestFiles } from '../helpers/node-db';

@@ -8,14 +8,14 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
-import type { Db } from '../../src/lib/data/db';
-import { createNodeDb } from '../../src/lib/data/duckdb-node';
-import { buildViews, fetchAll, ingestFiles, prepareDatabase } from '../../src/lib/data/load';
-import { monthKey, parseMonthKey } from '../../src/lib/data/months';
-import { trusted } from '../../src/lib/data/sql';
+import type { Db } from '../../src/lib/db/db';
+import { createNodeDb } from '../../src/lib/db/duckdb-node';
+import { buildViews, fetchAll, ingestFiles, prepareDatabase } from '../../src/lib/db/load';
+import { monthKey, parseMonthKey } from '../../src/lib/domain/months';
+import { trusted } from '../../src/lib/db/sql';
 import { loadSteps } from '../../src/lib/state/data-state.svelte';
 import { loadPageView } from '../../src/lib/state/page-view';
-import { DEFAULT_URL_STATE, type UrlState } from '../../src/lib/state/url-state';
+import { DEFAULT_URL_STATE, type UrlState } from '../../src/lib/filters/url-state';
 import { manifestFiles } from '../helpers/node-db';
 
 const files = new Map(manifestFiles.map((f) => [f.id, f]));

@@ -4,8 +4,8 @@
  * or lower-ranked files fill only months nothing newer covers.
  */
 import { describe, expect, test } from 'vitest';
-import type { ManifestFile } from '../../src/lib/data/manifest';
-import { monthKey, parseMonthKey } from '../../src/lib/data/months';
+import type { ManifestFile } from '../../src/lib/domain/manifest';
+import { monthKey, parseMonthKey } from '../../src/lib/domain/months';
 import { DEFAULT_FILTERS } from '../../src/lib/queries/filters';
 import { monthlyTotals } from '../../src/lib/queries/monthly-totals';
 import { sectorComparison } from '../../src/lib/queries/sector-comparison';

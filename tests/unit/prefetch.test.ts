@@ -1,8 +1,8 @@
 /** Views one control away are asked ahead, so a change of scope finds its statements kept. */
 import { beforeAll, describe, expect, test } from 'vitest';
 import { Coordinator } from '../../src/lib/coordinator/coordinator';
-import type { Db } from '../../src/lib/data/db';
-import { statementKey } from '../../src/lib/data/sql';
+import type { Db } from '../../src/lib/db/db';
+import { statementKey } from '../../src/lib/db/sql';
 import { loadEverything } from '../../src/lib/figures/loads';
 import { neighbourStates, prefetchNeighbours } from '../../src/lib/state/prefetch';
 import {
@@ -10,7 +10,7 @@ import {
 	parseUrlState,
 	serializeUrlState,
 	type UrlState
-} from '../../src/lib/state/url-state';
+} from '../../src/lib/filters/url-state';
 import { bundledDb, manifestFiles } from '../helpers/node-db';
 
 let db: Db;

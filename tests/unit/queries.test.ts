@@ -3,15 +3,15 @@
  * compared with values computed independently from the CSVs by tests/helpers/expected.ts.
  */
 import { beforeAll, describe, expect, test } from 'vitest';
-import type { Db } from '../../src/lib/data/db';
-import { parseMonthKey, monthKey } from '../../src/lib/data/months';
+import type { Db } from '../../src/lib/db/db';
+import { parseMonthKey, monthKey } from '../../src/lib/domain/months';
 import { DEFAULT_FILTERS, type Filters } from '../../src/lib/queries/filters';
 import { headline } from '../../src/lib/queries/headline';
 import { monthCoverage } from '../../src/lib/queries/month-sources';
 import { monthlyTotals } from '../../src/lib/queries/monthly-totals';
 import { sectorComparison } from '../../src/lib/queries/sector-comparison';
 import { southwestComponentTotals } from '../../src/lib/queries/southwest-component';
-import { sql } from '../../src/lib/data/sql';
+import { sql } from '../../src/lib/db/sql';
 import {
 	SOUTHWEST_SECTOR_CODES,
 	chosenFile,

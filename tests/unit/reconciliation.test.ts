@@ -1,6 +1,6 @@
 /** Every bundled file: DuckDB's rows and sum of counts equal an independent papaparse read. */
 import { beforeAll, expect, test } from 'vitest';
-import type { Db } from '../../src/lib/data/db';
+import type { Db } from '../../src/lib/db/db';
 import { COUNT_COLUMN, loadedTotals } from '../../src/lib/queries/reconciliation';
 import { readRows } from '../helpers/expected';
 import { bundledDb, manifestFiles } from '../helpers/node-db';

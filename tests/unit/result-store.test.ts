@@ -9,19 +9,19 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, expect, test } from 'vitest';
 import { Coordinator } from '../../src/lib/coordinator/coordinator';
-import { monthKey } from '../../src/lib/data/months';
+import { monthKey } from '../../src/lib/domain/months';
 import {
 	decodeResult,
 	resultName,
 	resultStore,
 	StoreMiss,
 	type StoredResult
-} from '../../src/lib/data/result-store';
-import { bundledManifest } from '../../src/lib/data/bundled-manifest';
+} from '../../src/lib/db/result-store';
+import { bundledManifest } from '../../src/lib/domain/bundled-manifest';
 import { computeResults, linkedStates } from '../../src/lib/server/result-store';
 import { loadEverything } from '../../src/lib/figures/loads';
 import { loadPageView } from '../../src/lib/state/page-view';
-import { DEFAULT_URL_STATE, parseUrlState, type UrlState } from '../../src/lib/state/url-state';
+import { DEFAULT_URL_STATE, parseUrlState, type UrlState } from '../../src/lib/filters/url-state';
 import { latestCoveredMonth, nextMonth } from '../helpers/expected';
 import { filteredTotal } from '../helpers/expected-filters';
 import { LINKED_STATES } from '../helpers/linked-states';

@@ -3,9 +3,9 @@
  * of the CSVs, and on a made-up release with planted changes.
  */
 import { beforeAll, describe, expect, test } from 'vitest';
-import type { Db } from '../../src/lib/data/db';
-import type { ManifestFile } from '../../src/lib/data/manifest';
-import { monthKey } from '../../src/lib/data/months';
+import type { Db } from '../../src/lib/db/db';
+import type { ManifestFile } from '../../src/lib/domain/manifest';
+import { monthKey } from '../../src/lib/domain/months';
 import { componentVsSectors, releaseOverlaps, revisions } from '../../src/lib/queries/revisions';
 import { monthOfRow, readRows, southwestComponentTotal } from '../helpers/expected';
 import { bundledDb, loadedDb, manifestFiles } from '../helpers/node-db';

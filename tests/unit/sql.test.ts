@@ -1,12 +1,12 @@
 /**
- * src/lib/data/sql.ts: the `sql` tagged template never concatenates values into SQL text; they
+ * src/lib/db/sql.ts: the `sql` tagged template never concatenates values into SQL text; they
  * become `?` parameters in order, and nested fragments are spliced with their own parameters. The
  * last block runs the statements in DuckDB (the Node twin of the app's engine) to show the SQL means
  * what the text claims.
  */
 import { beforeAll, describe, expect, test } from 'vitest';
-import type { Db } from '../../src/lib/data/db';
-import { createNodeDb } from '../../src/lib/data/duckdb-node';
+import type { Db } from '../../src/lib/db/db';
+import { createNodeDb } from '../../src/lib/db/duckdb-node';
 import {
 	dateValue,
 	identifier,
@@ -17,7 +17,7 @@ import {
 	sql,
 	trusted,
 	type Sql
-} from '../../src/lib/data/sql';
+} from '../../src/lib/db/sql';
 
 const plain = (s: Sql) => ({ text: s.text, params: [...s.params] });
 

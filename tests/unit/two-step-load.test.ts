@@ -5,18 +5,18 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
-import { createNodeDb } from '../../src/lib/data/duckdb-node';
-import { buildViews, fetchAll, ingestFiles, prepareDatabase } from '../../src/lib/data/load';
-import { monthKey } from '../../src/lib/data/months';
+import { createNodeDb } from '../../src/lib/db/duckdb-node';
+import { buildViews, fetchAll, ingestFiles, prepareDatabase } from '../../src/lib/db/load';
+import { monthKey } from '../../src/lib/domain/months';
 import { DEFAULT_FILTERS } from '../../src/lib/queries/filters';
 import { monthCoverage } from '../../src/lib/queries/month-sources';
 import { monthlyTotals } from '../../src/lib/queries/monthly-totals';
 import { loadSteps } from '../../src/lib/state/data-state.svelte';
 import { loadPageView } from '../../src/lib/state/page-view';
-import { parseUrlState } from '../../src/lib/state/url-state';
+import { parseUrlState } from '../../src/lib/filters/url-state';
 import { manifest, usbpSouthwestTotal } from '../helpers/expected';
 import { filteredTotal, type FilterSpec } from '../helpers/expected-filters';
-import type { ComponentCode } from '../../src/lib/data/vocabulary';
+import type { ComponentCode } from '../../src/lib/domain/vocabulary';
 import { manifestFiles } from '../helpers/node-db';
 
 /** An empty database, prepared, with every bundled file being fetched. */

@@ -6,14 +6,14 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import type { Db } from '../../src/lib/data/db';
-import { utcMonth } from '../../src/lib/data/months';
+import type { Db } from '../../src/lib/db/db';
+import { utcMonth } from '../../src/lib/domain/months';
 import { UploadQueue, type Ready } from '../../src/lib/upload/upload-queue';
 import { problemMessages, validateCsv } from '../../src/lib/upload/validate';
 import { DEFAULT_FILTERS } from '../../src/lib/queries/filters';
 import { monthlyTotals } from '../../src/lib/queries/monthly-totals';
 import { citizenshipOptions } from '../../src/lib/queries/options';
-import { monthKey } from '../../src/lib/data/months';
+import { monthKey } from '../../src/lib/domain/months';
 import { readRows } from '../helpers/expected';
 import {
 	AREAS,

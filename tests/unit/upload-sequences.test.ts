@@ -6,7 +6,7 @@
  */
 import fc from 'fast-check';
 import { expect, test } from 'vitest';
-import { utcMonth } from '../../src/lib/data/months';
+import { utcMonth } from '../../src/lib/domain/months';
 import { UploadQueue } from '../../src/lib/upload/upload-queue';
 import { validateCsv } from '../../src/lib/upload/validate';
 import { DEFAULT_FILTERS } from '../../src/lib/queries/filters';

@@ -9,9 +9,9 @@ import { mkdtempSync, readFileSync, rmSync, statSync, truncateSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import { createNodeDb } from '../../src/lib/data/duckdb-node';
-import { loadFiles } from '../../src/lib/data/load';
-import type { ManifestFile } from '../../src/lib/data/manifest';
+import { createNodeDb } from '../../src/lib/db/duckdb-node';
+import { loadFiles } from '../../src/lib/db/load';
+import type { ManifestFile } from '../../src/lib/domain/manifest';
 import { overlap } from '../../src/lib/upload/overlap';
 import {
 	MAX_UPLOAD_BYTES,
@@ -20,7 +20,7 @@ import {
 	validateCsv,
 	type ValidationResult
 } from '../../src/lib/upload/validate';
-import { sql } from '../../src/lib/data/sql';
+import { sql } from '../../src/lib/db/sql';
 import { DATA_DIR, manifest, monthRange, nextMonth } from '../helpers/expected';
 import { manifestFiles } from '../helpers/node-db';
 

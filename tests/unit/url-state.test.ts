@@ -3,7 +3,7 @@
  * into the URL; bad values fall back with a notice that quotes them.
  */
 import { describe, expect, test } from 'vitest';
-import { monthKey } from '../../src/lib/data/months';
+import { monthKey } from '../../src/lib/domain/months';
 import {
 	DEFAULT_URL_STATE,
 	URL_YEARS,
@@ -13,7 +13,7 @@ import {
 	serializeUrlState,
 	withCitizenships,
 	type UrlState
-} from '../../src/lib/state/url-state';
+} from '../../src/lib/filters/url-state';
 
 const parse = (query: string) => parseUrlState(new URLSearchParams(query));
 const utc = (key: string) => new Date(`${key}-01T00:00:00Z`);

@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { areaHeading, stateNames, toggleArea, toggleState } from '../../src/lib/data/vocabulary';
+import { areaHeading, stateNames, toggleArea, toggleState } from '../../src/lib/domain/vocabulary';
 
 test.each([
 	[['TCA', 'EPT'], 'Sector'],

@@ -26,7 +26,7 @@ import type {
 	Point,
 	Polygon
 } from 'geojson';
-import { AOR_BY_CODE, SOUTHWEST_SECTORS_WEST_TO_EAST } from '$lib/data/vocabulary';
+import { AOR_BY_CODE, SOUTHWEST_SECTORS_WEST_TO_EAST } from '$lib/domain/vocabulary';
 import { formatChange, formatCount } from '$lib/format';
 
 /** `count`: encounters; `change`: percent change against a baseline (−92.7 means −92.7%). */

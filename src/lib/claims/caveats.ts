@@ -4,10 +4,10 @@
  * periods count differently, a revision would flip the verdict, a year is partial): the verdict
  * is then "Accurate, with caveats".
  */
-import { inTitle42Period, TITLE_42_FIRST_MONTH, TITLE_42_LAST_MONTH } from '../data/definitions';
-import type { Db } from '../data/db';
-import type { ManifestFile } from '../data/manifest';
-import { monthsBetween } from '../data/months';
+import { inTitle42Period, TITLE_42_FIRST_MONTH, TITLE_42_LAST_MONTH } from '../domain/definitions';
+import type { Db } from '../db/db';
+import type { ManifestFile } from '../domain/manifest';
+import { monthsBetween } from '../domain/months';
 import type { Filters } from '../queries/filters';
 import { monthlyTotals, type MonthlyTotal } from '../queries/monthly-totals';
 import { sourceTotals } from '../queries/source-totals';

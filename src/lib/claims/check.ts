@@ -3,12 +3,12 @@
  * totals, its per-area series, each file's count of the months), the rule table of `rules.ts`,
  * and the caveats of `caveats.ts`.
  */
-import type { Db } from '../data/db';
-import type { ManifestFile } from '../data/manifest';
-import { inTitle42Period } from '../data/definitions';
-import { addMonths, fiscalYearOf, monthKey, monthsBetween, parseMonthKey } from '../data/months';
+import type { Db } from '../db/db';
+import type { ManifestFile } from '../domain/manifest';
+import { inTitle42Period } from '../domain/definitions';
+import { addMonths, fiscalYearOf, monthKey, monthsBetween, parseMonthKey } from '../domain/months';
 import { formatMonthLong } from '../format';
-import type { RegionCode } from '../data/vocabulary';
+import type { RegionCode } from '../domain/vocabulary';
 import type { Filters } from '../queries/filters';
 import { monthlyTotals, type MonthlyTotal } from '../queries/monthly-totals';
 import { sectorMonthly } from '../queries/sector-monthly';

@@ -3,9 +3,9 @@
  * record claimed. The parser fills it from a sentence; the user can correct it; the form, never
  * the sentence, is what gets computed. It reads from and writes to the page's URL.
  */
-import type { Baseline, ComparisonSelection, YearBasis } from '../data/comparison';
-import { addMonths, fiscalYearOf, monthKey, parseMonthKey } from '../data/months';
-import { AOR_BY_CODE, DEMOGRAPHICS, type RegionCode } from '../data/vocabulary';
+import type { Baseline, ComparisonSelection, YearBasis } from '../domain/comparison';
+import { addMonths, fiscalYearOf, monthKey, parseMonthKey } from '../domain/months';
+import { AOR_BY_CODE, DEMOGRAPHICS, type RegionCode } from '../domain/vocabulary';
 
 export type Who = 'usbp' | 'ofo' | 'all';
 export type Measure = 'encounters' | 'apprehensions' | 'expulsions' | 'inadmissibles';

@@ -4,12 +4,12 @@
  * no rule placed is listed. Relative times ("last month", "since January") resolve against the
  * latest month of the data.
  */
-import { fiscalYearOf, utcMonth } from '../data/months';
+import { fiscalYearOf, utcMonth } from '../domain/months';
 import {
 	AREAS_OF_RESPONSIBILITY,
 	type AreaOfResponsibility,
 	type RegionCode
-} from '../data/vocabulary';
+} from '../domain/vocabulary';
 import {
 	DEFAULT_FORM,
 	shifted,

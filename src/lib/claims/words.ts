@@ -1,6 +1,6 @@
 /** A claim form in words, for the verdict's sentences: "USBP apprehensions at the Southwest land border". */
-import { fiscalYearOf } from '../data/months';
-import { areaNames, DEMOGRAPHICS } from '../data/vocabulary';
+import { fiscalYearOf } from '../domain/months';
+import { areaNames, DEMOGRAPHICS } from '../domain/vocabulary';
 import { formatMonthLong } from '../format';
 import type { ClaimForm, Period } from './claim';
 

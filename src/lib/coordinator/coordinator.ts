@@ -9,9 +9,9 @@
  *     dropped before it is sent.
  * A statement nothing can answer yet waits for the engine, and `onEngineNeeded` is called.
  */
-import type { Db } from '../data/db';
-import { StoreMiss } from '../data/result-store';
-import { statementKey, type Sql } from '../data/sql';
+import type { Db } from '../db/db';
+import { StoreMiss } from '../db/result-store';
+import { statementKey, type Sql } from '../db/sql';
 
 /** In the order the engine serves them. */
 export const PRIORITIES = ['view', 'offscreen', 'prefetch'] as const;

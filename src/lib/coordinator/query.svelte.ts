@@ -5,8 +5,8 @@
  * (exactly the statements that gave its rows), and whether every answer was final.
  */
 import { untrack } from 'svelte';
-import type { Db } from '../data/db';
-import { statementKey, type Sql } from '../data/sql';
+import type { Db } from '../db/db';
+import { statementKey, type Sql } from '../db/sql';
 import type { Coordinator, Priority } from './coordinator';
 
 export class Query<T> {

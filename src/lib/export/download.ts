@@ -3,14 +3,14 @@
  * object URL, clicked through an `<a download>` and revoked afterwards. No `data:` URLs, no
  * network: every download is built from what the page already holds.
  */
-import type { ManifestFile } from '../data/manifest';
-import { monthKey } from '../data/months';
+import type { ManifestFile } from '../domain/manifest';
+import { monthKey } from '../domain/months';
 import type { SectorComparison } from '../queries/sector-comparison';
-import { statementKey, type Sql } from '../data/sql';
+import { statementKey, type Sql } from '../db/sql';
 import { shownPair, type FigureContext } from '../state/figure-context';
-import type { UrlState } from '../state/url-state';
+import type { UrlState } from '../filters/url-state';
 import { csvTable, rounded, type CsvTable } from './csv';
-import type { FigureView } from '../state/figure-views';
+import type { FigureView } from '../filters/figure-views';
 import type { FileNameState } from './file-name';
 import type { ScriptQuery } from './sql-script';
 

@@ -2,9 +2,9 @@
  * File names that say what a download holds: the scope and view, the filters, then the months,
  * e.g. `usbp-southwest-monthly_TCA_2024-06_2025-06.png`. Pure, so every case is table-tested.
  */
-import { addMonths, fiscalYearOf, monthKey } from '../data/months';
-import type { FigureView } from '../state/figure-views';
-import type { UrlState } from '../state/url-state';
+import { addMonths, fiscalYearOf, monthKey } from '../domain/months';
+import type { FigureView } from '../filters/figure-views';
+import type { UrlState } from '../filters/url-state';
 import { plainText } from '../format';
 
 /** The filter state with its months resolved to the months the file holds. */

@@ -3,8 +3,8 @@
  * always written, even where they equal today's defaults. The embed route takes the same query
  * plus `view`, and renders that one figure without the site's chrome.
  */
-import { serializeUrlState, type UrlState } from '../state/url-state';
-import type { FigureView } from '../state/figure-views';
+import { serializeUrlState, type UrlState } from '../filters/url-state';
+import type { FigureView } from '../filters/figure-views';
 import { plainText } from '../format';
 
 type Resolved = UrlState & { month: Date; from: Date; to: Date };

@@ -4,7 +4,7 @@
  * CSV by its path, then the figure's own queries with the filter values written in as literals.
  * Run it with `duckdb < script.sql` from inside `data/`.
  */
-import type { ManifestFile } from '../data/manifest';
+import type { ManifestFile } from '../domain/manifest';
 import {
 	annualHistoryStatements,
 	ingestStatement,
@@ -13,8 +13,8 @@ import {
 	normalizedStatements,
 	southwestComponentStatement,
 	vocabularyTables
-} from '../data/schema';
-import { inlineSql, type Sql } from '../data/sql';
+} from '../db/schema';
+import { inlineSql, type Sql } from '../db/sql';
 import { plainText } from '../format';
 
 export interface ScriptQuery {

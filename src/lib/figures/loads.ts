@@ -6,10 +6,10 @@
  * the build-time per-area results answer any choice of sectors. Plain TypeScript, so the
  * build-time result store and the tests run these loads in Node.
  */
-import type { Db } from '../data/db';
-import type { ManifestFile } from '../data/manifest';
+import type { Db } from '../db/db';
+import type { ManifestFile } from '../domain/manifest';
 import { loadPageView } from '../state/page-view';
-import type { UrlState } from '../state/url-state';
+import type { UrlState } from '../filters/url-state';
 import { sectorSeriesOf } from './areas/load';
 import { compositionOf } from './composition/load';
 import { historyOf } from './history/load';

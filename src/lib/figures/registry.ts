@@ -3,16 +3,16 @@
  * each with its component and, where it draws rows beyond the page's view, its load.
  */
 import type { Component } from 'svelte';
-import type { Db } from '$lib/data/db';
-import type { FigureView } from '$lib/state/figure-views';
-import type { Sql } from '$lib/data/sql';
+import type { Db } from '$lib/db/db';
+import type { FigureView } from '$lib/filters/figure-views';
+import type { Sql } from '$lib/db/sql';
 import type { FigureContext } from '$lib/state/figure-context';
 import { compositionOf } from './composition/load';
 import { historyOf } from './history/load';
 import { sectorSeriesOf } from './areas/load';
 import { statesOf } from './states/load';
 import type { Filters } from '$lib/queries/filters';
-import type { UrlState } from '$lib/state/url-state';
+import type { UrlState } from '$lib/filters/url-state';
 import ComparisonFigure from './comparison/ComparisonFigure.svelte';
 import CompositionFigure from './composition/CompositionFigure.svelte';
 import HistoryFigure from './history/HistoryFigure.svelte';

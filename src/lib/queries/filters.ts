@@ -3,9 +3,9 @@
  * `encounters` view, and the months the filter can be answered in (`answerable`), which every
  * query uses so that a month a source cannot answer is null, never a partial number.
  */
-import type { Breakdown } from '../data/manifest';
-import { COMPONENTS, type ComponentCode, type RegionCode } from '../data/vocabulary';
-import { join, list, oneOf, sql, trusted, type Sql } from '../data/sql';
+import type { Breakdown } from '../domain/manifest';
+import { COMPONENTS, type ComponentCode, type RegionCode } from '../domain/vocabulary';
+import { join, list, oneOf, sql, trusted, type Sql } from '../db/sql';
 
 export interface Filters {
 	components: ComponentCode[];

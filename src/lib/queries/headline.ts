@@ -1,5 +1,5 @@
-import { percentChange } from '../data/change';
-import type { Db } from '../data/db';
+import { percentChange } from '../domain/change';
+import type { Db } from '../db/db';
 import type { Filters } from './filters';
 import {
 	chosenAreasOf,

@@ -1,4 +1,4 @@
-import type { Db } from '../data/db';
+import type { Db } from '../db/db';
 import {
 	answerableCte,
 	breakdownsOf,
@@ -7,8 +7,8 @@ import {
 	type Breakdown,
 	type Filters
 } from './filters';
-import { BREAKDOWNS } from '../data/manifest';
-import { named, sql, trusted } from '../data/sql';
+import { BREAKDOWNS } from '../domain/manifest';
+import { named, sql, trusted } from '../db/sql';
 
 export interface MonthCoverage {
 	month: Date;

@@ -1,5 +1,5 @@
-import type { Db } from '../data/db';
-import { sql } from '../data/sql';
+import type { Db } from '../db/db';
+import { sql } from '../db/sql';
 
 export interface MonthWinner {
 	month: Date;

@@ -1,4 +1,4 @@
-import type { Db } from '../data/db';
+import type { Db } from '../db/db';
 import { sectorMonthly, type SectorMonth } from './sector-monthly';
 import { stateMonthly } from './state-monthly';
 import {
@@ -8,7 +8,7 @@ import {
 	type Breakdown,
 	type Filters
 } from './filters';
-import { named, sql, type Sql } from '../data/sql';
+import { named, sql, type Sql } from '../db/sql';
 
 export interface MonthlyTotal {
 	month: Date;

@@ -2,10 +2,10 @@
  * DuckDB's own count of rows and sum of counts for a loaded file, read from its raw table, to be
  * set against an independent parse of the same bytes (papaparse) in the reconciliation panel.
  */
-import type { Db } from '../data/db';
-import type { LayoutId } from '../data/layouts';
-import type { ManifestFile } from '../data/manifest';
-import { identifier, sql, trusted } from '../data/sql';
+import type { Db } from '../db/db';
+import type { LayoutId } from '../domain/layouts';
+import type { ManifestFile } from '../domain/manifest';
+import { identifier, sql, trusted } from '../db/sql';
 
 /** The column that holds each layout's count. */
 export const COUNT_COLUMN: Record<LayoutId, string> = {

@@ -5,8 +5,8 @@
  * without a breakdown is never read as revising one that has it. CBP's Southwest-by-component
  * file is compared separately, month by month, with the sector sums the views show.
  */
-import type { Db } from '../data/db';
-import { sql, type Sql } from '../data/sql';
+import type { Db } from '../db/db';
+import { sql, type Sql } from '../db/sql';
 
 export interface ReleaseOverlap {
 	older: string;

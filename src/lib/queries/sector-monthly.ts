@@ -1,6 +1,6 @@
-import type { Db } from '../data/db';
+import type { Db } from '../db/db';
 import { answerableCte, encounterConditions, scopeConditions, type Filters } from './filters';
-import { named, oneOf, sql, trusted, type Sql } from '../data/sql';
+import { named, oneOf, sql, trusted, type Sql } from '../db/sql';
 
 export interface SectorMonth {
 	code: string;

@@ -1,5 +1,5 @@
-import type { Db } from '../data/db';
-import { dateValue, join, named, sql, type Sql } from '../data/sql';
+import type { Db } from '../db/db';
+import { dateValue, join, named, sql, type Sql } from '../db/sql';
 import { answerableCte, encounterConditions, type Filters } from './filters';
 
 export interface SourceTotal {

@@ -1,6 +1,6 @@
-import type { Db } from '../data/db';
-import type { ComponentCode } from '../data/vocabulary';
-import { named, sql } from '../data/sql';
+import type { Db } from '../db/db';
+import type { ComponentCode } from '../domain/vocabulary';
+import { named, sql } from '../db/sql';
 
 export interface SouthwestComponentTotal {
 	value: number | null;

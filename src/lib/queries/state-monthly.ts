@@ -1,6 +1,6 @@
-import type { Db } from '../data/db';
+import type { Db } from '../db/db';
 import { answerableCte, encounterConditions, type Filters } from './filters';
-import { named, sql, type Sql } from '../data/sql';
+import { named, sql, type Sql } from '../db/sql';
 
 export interface StateMonth {
 	/** Two-letter code, as CBP's state releases write it. */

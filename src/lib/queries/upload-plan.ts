@@ -4,9 +4,9 @@
  * file counting USBP and OFO together (the state releases) that answers it, component null. The upload's plan sets these
  * against the upload's own totals before the user confirms.
  */
-import type { Db } from '../data/db';
-import type { ComponentCode, RegionCode } from '../data/vocabulary';
-import { sql } from '../data/sql';
+import type { Db } from '../db/db';
+import type { ComponentCode, RegionCode } from '../domain/vocabulary';
+import { sql } from '../db/sql';
 
 export interface LoadedCell {
 	/** `YYYY-MM` */

@@ -1,5 +1,5 @@
 /**
- * The build-time results (`data/result-store.ts`): the app's own loader and view statements, run
+ * The build-time results (`db/result-store.ts`): the app's own loader and view statements, run
  * by the same DuckDB engine (its Node build) over the bundled CBP files for the states people link
  * to — every component × region with its per-area series and every split, each demographic,
  * title and encounter type, each citizenship at the Southwest border, and states in each region
@@ -10,20 +10,15 @@
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { bundledManifest } from '../data/bundled-manifest';
-import { createNodeDb } from '../data/duckdb-node';
-import type { Db } from '../data/db';
-import { loadFiles } from '../data/load';
-import type { Manifest } from '../data/manifest';
-import {
-	encodeResult,
-	resultName,
-	type ResultIndex,
-	type StoredResult
-} from '../data/result-store';
-import { DEMOGRAPHICS, ENCOUNTER_TYPES, TITLES } from '../data/vocabulary';
+import { bundledManifest } from '../domain/bundled-manifest';
+import { createNodeDb } from '../db/duckdb-node';
+import type { Db } from '../db/db';
+import { loadFiles } from '../db/load';
+import type { Manifest } from '../domain/manifest';
+import { encodeResult, resultName, type ResultIndex, type StoredResult } from '../db/result-store';
+import { DEMOGRAPHICS, ENCOUNTER_TYPES, TITLES } from '../domain/vocabulary';
 import { Coordinator } from '../coordinator/coordinator';
-import { statementKey } from '../data/sql';
+import { statementKey } from '../db/sql';
 import { citizenshipOptions } from '../queries/options';
 import { loadEverything } from '../figures/loads';
 import {
@@ -33,7 +28,7 @@ import {
 	type ComponentChoice,
 	type RegionChoice,
 	type UrlState
-} from '../state/url-state';
+} from '../filters/url-state';
 
 const COMPONENTS: ComponentChoice[] = ['usbp', 'ofo', 'all'];
 const REGIONS: RegionChoice[] = ['southwest', 'northern', 'other', 'all'];

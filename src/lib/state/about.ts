@@ -2,9 +2,9 @@
  * The About page's facts, from the manifest: the files in order of precedence, the newest
  * release, the current fiscal year and how many of its months are in, and a worked citation.
  */
-import { precedenceRank, type ManifestFile } from '../data/manifest';
-import { addMonths, fiscalYearOf, monthKey, parseMonthKey, utcMonth } from '../data/months';
-import { AOR_BY_CODE } from '../data/vocabulary';
+import { precedenceRank, type ManifestFile } from '../domain/manifest';
+import { addMonths, fiscalYearOf, monthKey, parseMonthKey, utcMonth } from '../domain/months';
+import { AOR_BY_CODE } from '../domain/vocabulary';
 
 /** A manifest's `YYYY-MM` as a month (files always hold valid ones). */
 export const monthOf = (key: string) => parseMonthKey(key) ?? utcMonth(1970, 0);

@@ -3,7 +3,7 @@
  * files a user adds on the data page are there in the explorer too.
  */
 import { base } from '$app/paths';
-import { bundledManifest } from '../data/bundled-manifest';
+import { bundledManifest } from '../domain/bundled-manifest';
 import { DataState } from './data-state.svelte';
 
 export const appData = new DataState(bundledManifest, base);

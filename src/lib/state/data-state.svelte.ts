@@ -4,10 +4,10 @@
  * loader are imported dynamically so that neither runs during prerender.
  */
 import { Coordinator } from '../coordinator/coordinator';
-import type { Db } from '../data/db';
-import type { LoadProgress } from '../data/load';
-import type { Manifest, ManifestFile } from '../data/manifest';
-import type { ResultStore } from '../data/result-store';
+import type { Db } from '../db/db';
+import type { LoadProgress } from '../db/load';
+import type { Manifest, ManifestFile } from '../domain/manifest';
+import type { ResultStore } from '../db/result-store';
 import type { UploadPlan } from '../upload/load-upload';
 import type { Ready, UploadQueue } from '../upload/upload-queue';
 import type { ValidationResult } from '../upload/validate';
@@ -104,9 +104,9 @@ export class DataState {
 		this.error = null;
 		try {
 			const [{ browserDb }, load, { fetchBundledFile }] = await Promise.all([
-				import('../data/duckdb-browser'),
-				import('../data/load'),
-				import('../data/fetch-file')
+				import('../db/duckdb-browser'),
+				import('../db/load'),
+				import('../db/fetch-file')
 			]);
 			const files = this.manifest.files;
 			const onProgress = (p: LoadProgress) => {

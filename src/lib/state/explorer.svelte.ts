@@ -7,14 +7,14 @@
 import { base } from '$app/paths';
 import { onMount } from 'svelte';
 import { Query } from '../coordinator/query.svelte';
-import { bundledEvents } from '../data/bundled-events';
-import { fetchStoredResult, resultStore, type ResultIndex } from '../data/result-store';
+import { bundledEvents } from '../domain/bundled-events';
+import { fetchStoredResult, resultStore, type ResultIndex } from '../db/result-store';
 import { citizenshipOptions, type CitizenshipOption } from '../queries/options';
 import { appData } from './app-data.svelte';
 import { figureContext, type ContextOptions, type FigureContext } from './figure-context';
 import { loadPageView, type PageView } from './page-view';
 import { prefetchNeighbours, type LoadEverything } from './prefetch';
-import { serializeUrlState, type UrlState } from './url-state';
+import { serializeUrlState, type UrlState } from '../filters/url-state';
 
 export class Explorer {
 	readonly data = appData;

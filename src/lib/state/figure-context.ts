@@ -3,16 +3,16 @@
  * resolved and as written in the URL), the manifest, and the page's ways to change the state.
  * Built once by the page (or the embed route) and passed to each figure.
  */
-import { percentChange } from '../data/change';
-import type { BorderEvent } from '../data/events';
-import type { ManifestFile } from '../data/manifest';
-import { perDay } from '../data/months';
-import { toggleArea } from '../data/vocabulary';
+import { percentChange } from '../domain/change';
+import type { BorderEvent } from '../domain/events';
+import type { ManifestFile } from '../domain/manifest';
+import { perDay } from '../domain/months';
+import { toggleArea } from '../domain/vocabulary';
 import { formatCount, formatPerDay } from '../format';
-import { agencyOf, countedOf, describeFilters, placeOf, unrecordedOf } from './describe';
-import type { Sql } from '../data/sql';
+import { agencyOf, countedOf, describeFilters, placeOf, unrecordedOf } from '../text/describe';
+import type { Sql } from '../db/sql';
 import type { PageView } from './page-view';
-import { applyChange, type UrlState } from './url-state';
+import { applyChange, type UrlState } from '../filters/url-state';
 
 export interface FigureContext {
 	view: PageView;

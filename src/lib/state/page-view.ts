@@ -3,12 +3,12 @@
  * sources answer, the headline with its parts, the monthly series, and notes on what could not be
  * answered. Each figure's own rows are its load (`figures/loads.ts`), asked only for figures shown.
  */
-import type { Db } from '../data/db';
-import type { ManifestFile } from '../data/manifest';
-import { addMonths, monthKey } from '../data/months';
+import type { Db } from '../db/db';
+import type { ManifestFile } from '../domain/manifest';
+import { addMonths, monthKey } from '../domain/months';
 import { formatMonthLong } from '../format';
 import type { Filters } from '../queries/filters';
-import { filtersOf } from './filters-of';
+import { filtersOf } from '../filters/filters-of';
 import { headlineReader, type Headline } from '../queries/headline';
 import { monthCoverage, type MonthCoverage } from '../queries/month-sources';
 import {
@@ -21,8 +21,8 @@ import {
 	southwestComponentTotals,
 	type SouthwestComponentTotal
 } from '../queries/southwest-component';
-import { runText, unansweredRuns } from './coverage-notes';
-import type { UrlState } from './url-state';
+import { runText, unansweredRuns } from '../text/coverage-notes';
+import type { UrlState } from '../filters/url-state';
 
 export interface PageView {
 	/** The URL state with month, from and to resolved to real months. */

@@ -6,11 +6,11 @@
  * wait for DuckDB-wasm, one statement at a time.
  */
 import type { Coordinator } from '../coordinator/coordinator';
-import type { Db } from '../data/db';
-import type { ManifestFile } from '../data/manifest';
-import { AREAS_OF_RESPONSIBILITY } from '../data/vocabulary';
+import type { Db } from '../db/db';
+import type { ManifestFile } from '../domain/manifest';
+import { AREAS_OF_RESPONSIBILITY } from '../domain/vocabulary';
 import { afterFrame } from './after-frame';
-import { applyChange, type ComponentChoice, type UrlState } from './url-state';
+import { applyChange, type ComponentChoice, type UrlState } from '../filters/url-state';
 
 const COMPONENTS: ComponentChoice[] = ['usbp', 'ofo', 'all'];
 

@@ -3,9 +3,9 @@
  * CBP's Southwest-by-component file against the sector sums, which file each month comes from,
  * and, on request, every bundled file re-read with papaparse against DuckDB's tables.
  */
-import type { Db } from '../data/db';
-import type { ManifestFile } from '../data/manifest';
-import { addMonths } from '../data/months';
+import type { Db } from '../db/db';
+import type { ManifestFile } from '../domain/manifest';
+import { addMonths } from '../domain/months';
 import { monthWinners, type MonthWinner } from '../queries/month-winners';
 import { loadedTotals } from '../queries/reconciliation';
 import {
@@ -76,7 +76,7 @@ export async function reconcileBundled(
 ): Promise<Reconciled[]> {
 	const [{ validateInWorker }, { fetchBundledFile }] = await Promise.all([
 		import('../upload/validate-in-worker'),
-		import('../data/fetch-file')
+		import('../db/fetch-file')
 	]);
 	const fetchFile = fetchBundledFile(baseUrl);
 	const out: Reconciled[] = [];

@@ -6,14 +6,14 @@
  * rebuilt from the files loaded before, so the data already loaded stays exactly as it was.
  */
 import { plainText } from '../format';
-import type { Db } from '../data/db';
-import { buildViews, ingestFiles } from '../data/load';
-import { precedenceRank, type ManifestFile } from '../data/manifest';
-import { rowsTable } from '../data/schema';
-import type { ComponentCode, RegionCode } from '../data/vocabulary';
+import type { Db } from '../db/db';
+import { buildViews, ingestFiles } from '../db/load';
+import { precedenceRank, type ManifestFile } from '../domain/manifest';
+import { rowsTable } from '../db/schema';
+import type { ComponentCode, RegionCode } from '../domain/vocabulary';
 import { loadedCells } from '../queries/upload-plan';
 import { loadedTotals, type LoadedTotals } from '../queries/reconciliation';
-import { identifier, sql } from '../data/sql';
+import { identifier, sql } from '../db/sql';
 import type { OverlapReport } from './overlap';
 import type { ValidationResult } from './validate';
 

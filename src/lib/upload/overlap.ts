@@ -4,9 +4,9 @@
  * beats the derived sector file, which beats the PDF series; among releases the newer one wins).
  */
 import { formatMonthShort } from '../format';
-import { LAYOUT_HOLDS, precedenceRank, type ManifestFile } from '../data/manifest';
-import { addMonths, monthKey, parseMonthKey } from '../data/months';
-import type { ComponentCode, RegionCode } from '../data/vocabulary';
+import { LAYOUT_HOLDS, precedenceRank, type ManifestFile } from '../domain/manifest';
+import { addMonths, monthKey, parseMonthKey } from '../domain/months';
+import type { ComponentCode, RegionCode } from '../domain/vocabulary';
 import type { ValidationResult } from './validate';
 
 /** The manifest fields the overlap needs; a full `ManifestFile` will do. */

@@ -4,8 +4,8 @@
  * trimmed and matched case-sensitively against `vocabulary.ts`, month abbreviations in any case),
  * so a file that passes here also passes `fileProblemsStatement` on load.
  */
-import { LAYOUTS, type LayoutId } from '../data/layouts';
-import type { ManifestFile } from '../data/manifest';
+import { LAYOUTS, type LayoutId } from '../domain/layouts';
+import type { ManifestFile } from '../domain/manifest';
 import {
 	MONTH_ABBREVIATIONS,
 	fiscalYearOf,
@@ -14,7 +14,7 @@ import {
 	parseFiscalYear,
 	parseMonthKey,
 	utcMonth
-} from '../data/months';
+} from '../domain/months';
 import {
 	AREAS_OF_RESPONSIBILITY,
 	COMPONENTS,
@@ -25,7 +25,7 @@ import {
 	type AreaOfResponsibility,
 	type ComponentCode,
 	type RegionCode
-} from '../data/vocabulary';
+} from '../domain/vocabulary';
 
 export type UploadLayoutId = LayoutId;
 

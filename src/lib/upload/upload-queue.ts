@@ -3,8 +3,8 @@
  * added, before anything is awaited, so files chosen together never share an id (nor a table);
  * plans and loads run one after another, so each is made against the data the previous one left.
  */
-import type { Db } from '../data/db';
-import type { ManifestFile } from '../data/manifest';
+import type { Db } from '../db/db';
+import type { ManifestFile } from '../domain/manifest';
 import {
 	loadUpload,
 	planUpload,

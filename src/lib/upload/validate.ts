@@ -7,10 +7,10 @@
  */
 import Papa from 'papaparse';
 import { formatCount, formatMonthShort } from '../format';
-import { layoutOfHeader } from '../data/layouts';
-import { LAYOUT_HOLDS } from '../data/manifest';
-import { addMonths, monthKey, parseMonthKey, utcMonth } from '../data/months';
-import type { ComponentCode, RegionCode } from '../data/vocabulary';
+import { layoutOfHeader } from '../domain/layouts';
+import { LAYOUT_HOLDS } from '../domain/manifest';
+import { addMonths, monthKey, parseMonthKey, utcMonth } from '../domain/months';
+import type { ComponentCode, RegionCode } from '../domain/vocabulary';
 import { decodeCsvBytes } from './decode';
 import {
 	RowCheck,

@@ -1,8 +1,8 @@
 /** The rows of the figures of areas (small multiples, comparison, map): every area by month. */
-import type { Db } from '../../data/db';
+import type { Db } from '../../db/db';
 import { sectorMonthly, type SectorMonth } from '../../queries/sector-monthly';
-import { filtersOf } from '../../state/filters-of';
-import type { UrlState } from '../../state/url-state';
+import { filtersOf } from '../../filters/filters-of';
+import type { UrlState } from '../../filters/url-state';
 
 const NO_AREAS: SectorMonth[] = [];
 

@@ -11,8 +11,8 @@ import {
 	type Period,
 	type SeriesMonth,
 	type YearBasis
-} from '../../data/comparison';
-import { addMonths, monthKey, parseMonthKey } from '../../data/months';
+} from '../../domain/comparison';
+import { addMonths, monthKey, parseMonthKey } from '../../domain/months';
 
 export type PeriodKind = Period['kind'];
 export type BaselineKind = Exclude<Baseline, object> | 'same-period';

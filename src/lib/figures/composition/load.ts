@@ -1,9 +1,9 @@
 /** The composition figure's rows: the split by month, and the months its files answer. */
-import type { Db } from '../../data/db';
+import type { Db } from '../../db/db';
 import { monthCoverage, type MonthCoverage } from '../../queries/month-sources';
 import { chosenAreasOf } from '../../queries/monthly-totals';
-import { filtersOf } from '../../state/filters-of';
-import type { UrlState } from '../../state/url-state';
+import { filtersOf } from '../../filters/filters-of';
+import type { UrlState } from '../../filters/url-state';
 import {
 	chosenAreasComposition,
 	COMPOSITION_NEEDS,

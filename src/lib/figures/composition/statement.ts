@@ -1,11 +1,11 @@
-import type { Db } from '../../data/db';
+import type { Db } from '../../db/db';
 import {
 	answerableCte,
 	encounterConditions,
 	type Breakdown,
 	type Filters
 } from '../../queries/filters';
-import { named, sql, trusted, type Sql } from '../../data/sql';
+import { named, sql, trusted, type Sql } from '../../db/sql';
 
 export type CompositionDimension =
 	'demographic' | 'citizenship' | 'title' | 'encounter_type' | 'citizenship_group';

@@ -1,7 +1,7 @@
 /** The record by fiscal year: the annual files' totals for the filter, summed over chosen sectors. */
-import type { Db } from '../../data/db';
-import { filtersOf } from '../../state/filters-of';
-import type { UrlState } from '../../state/url-state';
+import type { Db } from '../../db/db';
+import { filtersOf } from '../../filters/filters-of';
+import type { UrlState } from '../../filters/url-state';
 import {
 	annualHistory,
 	annualHistoryScope,

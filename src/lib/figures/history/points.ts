@@ -2,7 +2,7 @@
  * Yearly totals from monthly series, and the long-history series that joins CBP's annual tables
  * (to FY2019) with those totals for the years after.
  */
-import { daysInMonth, fiscalYearOf, utcMonth } from '../../data/months';
+import { daysInMonth, fiscalYearOf, utcMonth } from '../../domain/months';
 
 export interface YearTotal {
 	year: number;

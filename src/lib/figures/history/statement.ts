@@ -1,6 +1,6 @@
-import type { Db } from '../../data/db';
+import type { Db } from '../../db/db';
 import type { Filters } from '../../queries/filters';
-import { named, oneOf, sql, trusted, type Sql } from '../../data/sql';
+import { named, oneOf, sql, trusted, type Sql } from '../../db/sql';
 
 export interface AnnualHistoryPoint {
 	fiscalYear: number;

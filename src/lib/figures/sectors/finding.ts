@@ -1,5 +1,5 @@
 /** The sectors figure's title: what is counted and where it moved. */
-import { percentChange } from '../../data/change';
+import { percentChange } from '../../domain/change';
 import { formatChange } from '../../format';
 
 /**

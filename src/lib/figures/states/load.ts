@@ -1,9 +1,9 @@
 /** The states figure's rows: every state of the scope by month, and the months its files answer. */
-import type { Db } from '../../data/db';
+import type { Db } from '../../db/db';
 import { monthCoverage, type MonthCoverage } from '../../queries/month-sources';
 import { stateMonthly, type StateMonth } from '../../queries/state-monthly';
-import { filtersOf } from '../../state/filters-of';
-import type { UrlState } from '../../state/url-state';
+import { filtersOf } from '../../filters/filters-of';
+import type { UrlState } from '../../filters/url-state';
 
 export interface StatesData {
 	/** Every state of the scope (not only the chosen ones), by month. */

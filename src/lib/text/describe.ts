@@ -7,9 +7,9 @@ import {
 	REGIONS,
 	stateNames,
 	TITLES
-} from '../data/vocabulary';
+} from '../domain/vocabulary';
 import { countryInText } from '../format';
-import type { UrlState } from './url-state';
+import type { UrlState } from '../filters/url-state';
 
 export function describeFilters(state: UrlState, citizenshipLabel?: string): string {
 	const parts = [

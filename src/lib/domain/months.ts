@@ -4,7 +4,18 @@
  */
 
 export const MONTH_ABBREVIATIONS = [
-	'JAN', 'FEB', 'MAR', 'APR', 'MAY', 'JUN', 'JUL', 'AUG', 'SEP', 'OCT', 'NOV', 'DEC'
+	'JAN',
+	'FEB',
+	'MAR',
+	'APR',
+	'MAY',
+	'JUN',
+	'JUL',
+	'AUG',
+	'SEP',
+	'OCT',
+	'NOV',
+	'DEC'
 ] as const;
 
 export function utcMonth(year: number, monthIndex0: number): Date {

@@ -2,9 +2,9 @@
  * Plain-language statements of which months a filter can and cannot be answered in, and why, so
  * a view says what it could not show instead of silently showing partial numbers.
  */
-import type { ManifestFile } from '../data/manifest';
+import type { ManifestFile } from '../domain/manifest';
 import { formatMonthShort } from '../format';
-import type { Breakdown } from '../data/manifest';
+import type { Breakdown } from '../domain/manifest';
 import type { MonthCoverage } from '../queries/month-sources';
 
 export interface MonthRun {

@@ -44,9 +44,18 @@ export const LAYOUTS: Record<LayoutId, Layout> = {
 		id: 'aor',
 		label: 'CBP Nationwide Encounters by Area of Responsibility',
 		columns: [
-			'Fiscal Year', 'Month Grouping', 'Month (abbv)', 'Component', 'Land Border Region',
-			'Area of Responsibility', 'AOR (Abbv)', 'Demographic', 'Citizenship', 'Title of Authority',
-			'Encounter Type', 'Encounter Count'
+			'Fiscal Year',
+			'Month Grouping',
+			'Month (abbv)',
+			'Component',
+			'Land Border Region',
+			'Area of Responsibility',
+			'AOR (Abbv)',
+			'Demographic',
+			'Citizenship',
+			'Title of Authority',
+			'Encounter Type',
+			'Encounter Count'
 		],
 		monthOf: fiscalMonth
 	},
@@ -55,8 +64,15 @@ export const LAYOUTS: Record<LayoutId, Layout> = {
 		label: 'CBP Nationwide Encounters by state',
 		// No component, sector or encounter type: USBP and OFO together.
 		columns: [
-			'Fiscal Year', 'Month Grouping', 'Month (abbv)', 'Land Border Region', 'State',
-			'Demographic', 'Citizenship', 'Title of Authority', 'Encounter Count'
+			'Fiscal Year',
+			'Month Grouping',
+			'Month (abbv)',
+			'Land Border Region',
+			'State',
+			'Demographic',
+			'Citizenship',
+			'Title of Authority',
+			'Encounter Count'
 		],
 		monthOf: fiscalMonth
 	},
@@ -64,8 +80,15 @@ export const LAYOUTS: Record<LayoutId, Layout> = {
 		id: 'southwest-component',
 		label: 'CBP Southwest Land Border Encounters by component',
 		columns: [
-			'Fiscal Year', 'Month Grouping', 'Month (abbv)', 'Component', 'Demographic',
-			'Citizenship Grouping', 'Title of Authority', 'Encounter Type', 'Encounter Count'
+			'Fiscal Year',
+			'Month Grouping',
+			'Month (abbv)',
+			'Component',
+			'Demographic',
+			'Citizenship Grouping',
+			'Title of Authority',
+			'Encounter Type',
+			'Encounter Count'
 		],
 		monthOf: fiscalMonth
 	},
@@ -73,8 +96,15 @@ export const LAYOUTS: Record<LayoutId, Layout> = {
 		id: 'sector-derived',
 		label: 'USBP Southwest sectors by month (derived, transcribed)',
 		columns: [
-			'month', 'fiscal_year', 'component', 'land_border_region', 'area_of_responsibility',
-			'aor_abbv', 'title_of_authority', 'encounter_type', 'encounter_count'
+			'month',
+			'fiscal_year',
+			'component',
+			'land_border_region',
+			'area_of_responsibility',
+			'aor_abbv',
+			'title_of_authority',
+			'encounter_type',
+			'encounter_count'
 		],
 		monthOf: isoMonth
 	},

@@ -16,11 +16,15 @@
  *   own total beside the sector sum (its rows also feed `encounter_rows`);
  * - `annual_history`: the annual files (nationwide from FY1925, Southwest sectors from FY1960).
  */
-import { TITLE_42_FIRST_MONTH } from './definitions';
-import type { ManifestFile } from './manifest';
-import { BREAKDOWNS, LAYOUT_HOLDS, precedenceRank } from './manifest';
-import { MONTH_ABBREVIATIONS, monthKey } from './months';
-import { AREAS_OF_RESPONSIBILITY, SOUTHWEST_SECTORS_WEST_TO_EAST, labelVariants } from './vocabulary';
+import { TITLE_42_FIRST_MONTH } from '../domain/definitions';
+import type { ManifestFile } from '../domain/manifest';
+import { BREAKDOWNS, LAYOUT_HOLDS, precedenceRank } from '../domain/manifest';
+import { MONTH_ABBREVIATIONS, monthKey } from '../domain/months';
+import {
+	AREAS_OF_RESPONSIBILITY,
+	SOUTHWEST_SECTORS_WEST_TO_EAST,
+	labelVariants
+} from '../domain/vocabulary';
 import { identifier, join, sql, trusted, type Sql } from './sql';
 
 /** Turn off anything that could fetch an extension from another origin. */
@@ -41,7 +45,8 @@ export function vocabularyTables(): Sql[] {
 		sql`CREATE OR REPLACE TABLE aor_vocab (code VARCHAR, name VARCHAR, component VARCHAR, region VARCHAR, west_to_east INTEGER)`,
 		sql`INSERT INTO aor_vocab VALUES ${join(
 			AREAS_OF_RESPONSIBILITY.map(
-				(a) => sql`(${a.code}, ${a.name}, ${a.component}, ${a.region}, ${westToEast.get(a.code) ?? null})`
+				(a) =>
+					sql`(${a.code}, ${a.name}, ${a.component}, ${a.region}, ${westToEast.get(a.code) ?? null})`
 			),
 			', '
 		)}`
@@ -183,7 +188,8 @@ export function fileProblemsStatement(file: ManifestFile): Sql {
 	const required = {
 		aor: 'component IS NULL OR aor_code IS NULL OR title IS NULL OR encounter_type IS NULL OR demographic IS NULL',
 		state: "demographic IS NULL OR title IS NULL OR NOT regexp_full_match(state, '[A-Z]{2}')",
-		'sector-derived': 'component IS NULL OR aor_code IS NULL OR title IS NULL OR encounter_type IS NULL',
+		'sector-derived':
+			'component IS NULL OR aor_code IS NULL OR title IS NULL OR encounter_type IS NULL',
 		'sector-pdf': 'component IS NULL OR aor_code IS NULL',
 		'southwest-component':
 			'component IS NULL OR title IS NULL OR encounter_type IS NULL OR demographic IS NULL OR citizenship_group IS NULL',
@@ -208,7 +214,13 @@ export function normalizedStatements(
 	const allEncounterFiles = files.filter((f) => f.role === 'encounters');
 	const rank = precedenceRank(allEncounterFiles);
 	const encounterFiles = allEncounterFiles.filter((f) => loaded.has(f.id));
-	const scopeRow = (f: ManifestFile, from: string, to: string, component: string, region: string) => {
+	const scopeRow = (
+		f: ManifestFile,
+		from: string,
+		to: string,
+		component: string,
+		region: string
+	) => {
 		const holds = join(
 			BREAKDOWNS.map((b) => sql`${LAYOUT_HOLDS[f.layout][b]}`),
 			', '

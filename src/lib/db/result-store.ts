@@ -53,7 +53,11 @@ export function encodeResult(key: string, rows: Record<string, unknown>[]): Stor
 	const columns = names.map((name) => {
 		const raw = rows.map((r) => r[name]);
 		if (raw.some((v) => v instanceof Date))
-			return { name, date: true as const, values: raw.map((v) => (v as Date | null)?.getTime() ?? null) };
+			return {
+				name,
+				date: true as const,
+				values: raw.map((v) => (v as Date | null)?.getTime() ?? null)
+			};
 		const index = new Map<string, number>();
 		const dictionary: unknown[] = [];
 		const codes = raw.map((v) => {

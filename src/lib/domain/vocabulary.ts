@@ -8,7 +8,10 @@
 export type ComponentCode = 'usbp' | 'ofo';
 export type RegionCode = 'southwest' | 'northern' | 'other';
 
-export const COMPONENTS: Record<ComponentCode, { label: string; short: string; variants: string[] }> = {
+export const COMPONENTS: Record<
+	ComponentCode,
+	{ label: string; short: string; variants: string[] }
+> = {
 	usbp: { label: 'U.S. Border Patrol', short: 'USBP', variants: ['U.S. Border Patrol', 'USBP'] },
 	ofo: {
 		label: 'Office of Field Operations',
@@ -18,8 +21,14 @@ export const COMPONENTS: Record<ComponentCode, { label: string; short: string; v
 };
 
 export const REGIONS: Record<RegionCode, { label: string; variants: string[] }> = {
-	southwest: { label: 'Southwest land border', variants: ['Southwest Land Border', 'Southwest Border'] },
-	northern: { label: 'Northern land border', variants: ['Northern Land Border', 'Northern Border'] },
+	southwest: {
+		label: 'Southwest land border',
+		variants: ['Southwest Land Border', 'Southwest Border']
+	},
+	northern: {
+		label: 'Northern land border',
+		variants: ['Northern Land Border', 'Northern Border']
+	},
 	// CBP's `Other` holds the coastal USBP sectors and the offices away from the land borders.
 	other: {
 		label: 'Other (coastal and interior)',
@@ -133,9 +142,27 @@ export const AREAS_OF_RESPONSIBILITY: AreaOfResponsibility[] = [
 	sector('MIP', 'Miami', 'other'),
 	sector('RMY', 'Ramey', 'other'),
 	...[
-		'San Diego', 'Tucson', 'El Paso', 'Laredo', 'Seattle', 'Detroit', 'Buffalo', 'Boston',
-		'Portland', 'Atlanta', 'Baltimore', 'Chicago', 'Houston', 'Los Angeles', 'Miami',
-		'New Orleans', 'New York', 'Preclearance', 'San Francisco', 'San Juan', 'Tampa'
+		'San Diego',
+		'Tucson',
+		'El Paso',
+		'Laredo',
+		'Seattle',
+		'Detroit',
+		'Buffalo',
+		'Boston',
+		'Portland',
+		'Atlanta',
+		'Baltimore',
+		'Chicago',
+		'Houston',
+		'Los Angeles',
+		'Miami',
+		'New Orleans',
+		'New York',
+		'Preclearance',
+		'San Francisco',
+		'San Juan',
+		'Tampa'
 	].map(fieldOffice)
 ];
 

@@ -5,10 +5,10 @@
  * unless a link asks for them explicitly; bad values fall back to defaults with a notice.
  * Design notes: FILTERS.md beside this file.
  */
-import { monthKey, parseMonthKey } from '../data/months';
+import { monthKey, parseMonthKey } from '../domain/months';
 import { comparisonParams, parseComparison } from './comparison-url';
 import { URL_YEARS } from './url-years';
-import type { ComparisonSelection } from '../data/comparison';
+import type { ComparisonSelection } from '../domain/comparison';
 import type { CitizenshipOption } from '../queries/options';
 import {
 	AOR_BY_CODE,
@@ -18,7 +18,7 @@ import {
 	US_STATES,
 	type ComponentCode,
 	type RegionCode
-} from '../data/vocabulary';
+} from '../domain/vocabulary';
 
 export type ComponentChoice = ComponentCode | 'all';
 export type RegionChoice = RegionCode | 'all';

@@ -1,5 +1,5 @@
 /** The query filter (`queries/filters.ts`) of a URL state. */
-import { AOR_BY_CODE, type ComponentCode, type RegionCode } from '../data/vocabulary';
+import { AOR_BY_CODE, type ComponentCode, type RegionCode } from '../domain/vocabulary';
 import type { Filters } from '../queries/filters';
 import type { UrlState } from './url-state';
 

@@ -250,9 +250,7 @@ function spanNoun(kind: Period['kind'], months: readonly number[], basis: YearBa
 }
 
 const yearsLabel = (first: number, last: number, basis: YearBasis) =>
-	first === last
-		? yearLabel(first, basis)
-		: `${yearLabel(first, basis)}–${yearLabel(last, basis)}`;
+	first === last ? yearLabel(first, basis) : `${yearLabel(first, basis)}–${yearLabel(last, basis)}`;
 
 function toPeriod(months: readonly number[], basis: YearBasis): Period {
 	if (months.length === 1) return { kind: 'month', month: monthAt(months[0]) };
@@ -401,7 +399,9 @@ function resolveBaseline(
 	const high = baseline === 'record-high';
 	const candidates = recordCandidates(index, kind, counted);
 	const recordNoun =
-		kind === 'month' ? 'month' : kind === 'range'
+		kind === 'month'
+			? 'month'
+			: kind === 'range'
 				? `${counted.length} month${counted.length === 1 ? '' : 's'}`
 				: noun;
 	const label = `the record-${high ? 'high' : 'low'} ${recordNoun}`;
@@ -415,7 +415,9 @@ function resolveBaseline(
 			note: `The record has no complete ${recordNoun} to compare with.`
 		};
 	// The first to reach the record holds it.
-	const best = candidates.reduce((a, c) => ((high ? c.value > a.value : c.value < a.value) ? c : a));
+	const best = candidates.reduce((a, c) =>
+		(high ? c.value > a.value : c.value < a.value) ? c : a
+	);
 	const where =
 		kind === 'year' ? yearLabel(yearOfRun(best), basis) : spanLabel(kind, best.months, basis);
 	return {
@@ -659,7 +661,8 @@ export function sectorContributions(
 		row.shareOfChange = row.change !== null && total !== 0 ? row.change / total + 0 : null;
 	// Stable sort: equal changes keep the input (west-to-east) order; unknown changes go last.
 	return rows.sort((a, b) => {
-		if (a.change === null || b.change === null) return (a.change === null ? 1 : 0) - (b.change === null ? 1 : 0);
+		if (a.change === null || b.change === null)
+			return (a.change === null ? 1 : 0) - (b.change === null ? 1 : 0);
 		return Math.abs(b.change) - Math.abs(a.change);
 	});
 }

@@ -5,8 +5,8 @@
  * `baseline=` one of `year-earlier` (the default, left out), `previous-month`, `average`,
  * `record-high`, `record-low`, or a year (`baseline=2019`: the same months in that year).
  */
-import type { Baseline, ComparisonSelection, Period, YearBasis } from '../data/comparison';
-import { monthKey, parseMonthKey } from '../data/months';
+import type { Baseline, ComparisonSelection, Period, YearBasis } from '../domain/comparison';
+import { monthKey, parseMonthKey } from '../domain/months';
 import { URL_YEARS } from './url-years';
 
 const NAMED_BASELINES = [

@@ -4,7 +4,7 @@
  * normalized view once every file is in.
  */
 import type { Db } from './db';
-import type { ManifestFile } from './manifest';
+import type { ManifestFile } from '../domain/manifest';
 import {
 	annualHistoryStatements,
 	fileProblemsStatement,
@@ -25,7 +25,10 @@ export interface LoadProgress {
 	bytesLoaded: number;
 }
 
-export type FetchFile = (file: ManifestFile, onBytes: (loaded: number) => void) => Promise<Uint8Array>;
+export type FetchFile = (
+	file: ManifestFile,
+	onBytes: (loaded: number) => void
+) => Promise<Uint8Array>;
 
 export class DataLoadError extends Error {
 	constructor(
@@ -107,7 +110,11 @@ export async function ingestFiles(
  * in the manifest, so a month whose winning file is still loading is pending, never answered from
  * a lower-ranked file.
  */
-export async function buildViews(db: Db, files: ManifestFile[], loaded: Set<string>): Promise<void> {
+export async function buildViews(
+	db: Db,
+	files: ManifestFile[],
+	loaded: Set<string>
+): Promise<void> {
 	await runAll(db, [
 		...normalizedStatements(files, loaded),
 		...annualHistoryStatements(files.filter((f) => loaded.has(f.id)))

@@ -96,8 +96,7 @@ export function parseEventsCsv(text: string, fileName = 'data/events.csv'): Bord
 			);
 		const [dateText, label, kind, url, title] = cells.map((c) => c.trim());
 		const date = parseIsoDay(dateText);
-		if (!date)
-			throw new EventsParseError(fileName, line, `"${dateText}" is not a YYYY-MM-DD date`);
+		if (!date) throw new EventsParseError(fileName, line, `"${dateText}" is not a YYYY-MM-DD date`);
 		if (!label) throw new EventsParseError(fileName, line, 'the label is empty');
 		if (!(EVENT_KINDS as readonly string[]).includes(kind))
 			throw new EventsParseError(
