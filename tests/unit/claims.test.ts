@@ -67,6 +67,18 @@ const ROWS: Row[] = [
 		form: { ...BRIEF, change: 'down:percent:92:over' },
 		verdict: 'accurate'
 	},
+	// Two spans with their years are two ranges; one span alone (above) compares its two months.
+	{
+		sentence:
+			'USBP apprehensions at the southern border from January 2025 to March 2025 fell more than 80% from January 2024 to March 2024',
+		form: {
+			...USBP_SW,
+			period: '2025-01..2025-03',
+			baseline: '2024-01..2024-03',
+			change: 'down:percent:80:over'
+		},
+		verdict: 'accurate'
+	},
 	{
 		sentence: 'USBP apprehensions fell 93% from June 2024 to June 2025',
 		form: { ...BRIEF, change: 'down:percent:93:exact' },
