@@ -6,7 +6,12 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import type { Db } from '../../src/lib/db/db';
 import type { ManifestFile } from '../../src/lib/domain/manifest';
 import { monthKey } from '../../src/lib/domain/months';
-import { componentVsSectors, releaseOverlaps, revisions } from '../../src/lib/queries/revisions';
+import {
+	componentVsSectors,
+	netRevisionsByMonth,
+	releaseOverlaps,
+	revisions
+} from '../../src/lib/queries/revisions';
 import { monthOfRow, readRows, southwestComponentTotal } from '../helpers/expected';
 import { bundledDb, loadedDb, manifestFiles } from '../helpers/node-db';
 
@@ -205,5 +210,17 @@ describe('a release with planted changes', () => {
 			totalBefore: 157,
 			totalAfter: 155
 		});
+
+		// The page lists the first of each pair by month and size, and counts the rest.
+		const first = (await revisions(db, 2)).map((r) => [r.aorCode, r.citizenship]);
+		expect(first).toEqual([
+			['YUM', 'cuba'],
+			['YUM', 'haiti']
+		]);
+		// The chart's net change sums every revised count, not only those listed.
+		const net = await netRevisionsByMonth(db);
+		expect(net.map((n) => [monthKey(n.month), n.change])).toEqual([
+			['2023-11', 112 - 110 + (0 - 7) + (3 - 0)]
+		]);
 	});
 });

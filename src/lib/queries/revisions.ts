@@ -100,14 +100,36 @@ export async function releaseOverlaps(db: Db): Promise<ReleaseOverlap[]> {
 		GROUP BY ALL ORDER BY s.newer, s.older`);
 }
 
-export async function revisions(db: Db, limit = 5000): Promise<Revision[]> {
+/** How many revised counts the page lists for each pair of releases; the rest are counted. */
+export const REVISIONS_LISTED = 1000;
+
+/**
+ * The revised counts of each pair of releases, by month and then by size, at most `perPair` of
+ * each pair (the overlaps count them all).
+ */
+export async function revisions(db: Db, perPair = REVISIONS_LISTED): Promise<Revision[]> {
 	return db.query<Revision>(sql`${comparedSql()}
 		SELECT older, newer, month, component, region, aor_code AS "aorCode", aor_name AS "aorName", state,
 			demographic, citizenship, title, encounter_type AS "encounterType",
 			CAST(before AS BIGINT) AS before, CAST(after AS BIGINT) AS after
 		FROM compared WHERE before <> after
-		ORDER BY month, abs(after - before) DESC, aor_code, state
-		LIMIT ${limit}`);
+		QUALIFY row_number() OVER (
+			PARTITION BY older, newer ORDER BY month, abs(after - before) DESC, aor_code, state
+		) <= ${perPair}
+		ORDER BY older, newer, month, abs(after - before) DESC, aor_code, state`);
+}
+
+export interface NetRevision {
+	month: Date;
+	/** The sum of after − before over every revised count of the month, in every pair of releases. */
+	change: number;
+}
+
+/** The net change of every revised count, by month. */
+export async function netRevisionsByMonth(db: Db): Promise<NetRevision[]> {
+	return db.query<NetRevision>(sql`${comparedSql()}
+		SELECT month, CAST(sum(after - before) AS BIGINT) AS change
+		FROM compared WHERE before <> after GROUP BY month ORDER BY month`);
 }
 
 export interface ComponentVsSectors {

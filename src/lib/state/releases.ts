@@ -10,16 +10,20 @@ import { monthWinners, type MonthWinner } from '../queries/month-winners';
 import { loadedTotals } from '../queries/reconciliation';
 import {
 	componentVsSectors,
+	netRevisionsByMonth,
 	releaseOverlaps,
 	revisions,
 	type ComponentVsSectors,
+	type NetRevision,
 	type ReleaseOverlap,
 	type Revision
 } from '../queries/revisions';
 
 export interface ReleasesView {
 	overlaps: ReleaseOverlap[];
+	/** The first revised counts of each pair of releases (`REVISIONS_LISTED`). */
 	revisions: Revision[];
+	netByMonth: NetRevision[];
 	componentRows: ComponentVsSectors[];
 	winners: MonthWinner[];
 }
@@ -28,6 +32,7 @@ export async function loadReleases(db: Db): Promise<ReleasesView> {
 	return {
 		overlaps: await releaseOverlaps(db),
 		revisions: await revisions(db),
+		netByMonth: await netRevisionsByMonth(db),
 		componentRows: await componentVsSectors(db),
 		winners: await monthWinners(db)
 	};
