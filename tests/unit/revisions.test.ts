@@ -223,4 +223,28 @@ describe('a release with planted changes', () => {
 			['2023-11', 112 - 110 + (0 - 7) + (3 - 0)]
 		]);
 	});
+
+	test('three releases of a month: the net revision is the newest count minus the oldest, once', async () => {
+		const nov = (n: number) => [HEADER, row('NOV', 'Tucson', 'TCA', 'MEXICO', n)].join('\n');
+		const counts: Record<string, number> = { first: 110, second: 112, third: 115 };
+		const db = await loadedDb(
+			[
+				entry('first', '2024-01', '2023-11', '2023-11'),
+				entry('second', '2024-02', '2023-11', '2023-11'),
+				entry('third', '2024-03', '2023-11', '2023-11')
+			],
+			(f) => nov(counts[f.id])
+		);
+		// Each pair still lists its own revision…
+		expect((await revisions(db)).map((r) => [r.older, r.newer, r.before, r.after])).toEqual(
+			expect.arrayContaining([
+				['first', 'second', 110, 112],
+				['second', 'third', 112, 115],
+				['first', 'third', 110, 115]
+			])
+		);
+		// …and the month's net change counts the key once.
+		const net = await netRevisionsByMonth(db);
+		expect(net.map((n) => [monthKey(n.month), n.change])).toEqual([['2023-11', 115 - 110]]);
+	});
 });

@@ -407,17 +407,30 @@ function readTimes(scan: Scan, latest: Date, out: TimeMention[]) {
 	};
 	const label = (p: Period) =>
 		`${p.from.toISOString().slice(0, 7)}${p.to > p.from ? ` to ${p.to.toISOString().slice(0, 7)}` : ''}`;
-	// Two spans of months with their years ("from January 2025 to March 2025 … from January 2024
-	// to March 2024") are two ranges compared; one such span alone compares its two months.
-	const span = String.raw`\b${MONTH},? (\d{4}) ?(?:-|to|through|thru|until) ?${MONTH},? (\d{4})\b`;
-	if ((scan.lower.match(new RegExp(span, 'g')) ?? []).length >= 2)
-		each(scan, new RegExp(span), 'when', (m) => {
-			const p: Period = {
-				from: utcMonth(Number(m[2]), monthIndex(m[1])),
-				to: utcMonth(Number(m[4]), monthIndex(m[3])),
-				kind: 'range'
-			};
-			return p.from > p.to ? null : add(m, p, `months ${label(p)}`);
+	// Two spans of months with their years and of one length ("from January 2025 to March 2025 …
+	// from January 2024 to March 2024") are two ranges compared; one span alone compares its two
+	// months, as does a span from a month to the same month of another year ("June 2024 to June
+	// 2025").
+	const span = new RegExp(
+		String.raw`\b${MONTH},? (\d{4}) ?(?:-|to|through|thru|until) ?${MONTH},? (\d{4})\b`
+	);
+	const spanOf = (m: RegExpMatchArray): Period | null => {
+		const p: Period = {
+			from: utcMonth(Number(m[2]), monthIndex(m[1])),
+			to: utcMonth(Number(m[4]), monthIndex(m[3])),
+			kind: 'range'
+		};
+		return p.from < p.to && monthIndex(m[1]) !== monthIndex(m[3]) ? p : null;
+	};
+	const length = (p: Period) =>
+		(p.to.getUTCFullYear() - p.from.getUTCFullYear()) * 12 +
+		p.to.getUTCMonth() -
+		p.from.getUTCMonth();
+	const spans = [...scan.lower.matchAll(new RegExp(span, 'g'))].map(spanOf);
+	if (spans.length === 2 && spans[0] && spans[1] && length(spans[0]) === length(spans[1]))
+		each(scan, span, 'when', (m) => {
+			const p = spanOf(m)!;
+			return add(m, p, `months ${label(p)}`);
 		});
 	// A range of months in one year: "January–March 2025", "January through March 2025".
 	each(

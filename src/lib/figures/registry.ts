@@ -7,12 +7,9 @@ import type { Db } from '$lib/db/db';
 import type { FigureView } from '$lib/filters/figure-views';
 import type { Sql } from '$lib/db/sql';
 import type { FigureContext } from '$lib/state/figure-context';
-import { compositionOf } from './composition/load';
-import { historyOf } from './history/load';
-import { sectorSeriesOf } from './areas/load';
-import { statesOf } from './states/load';
 import type { Filters } from '$lib/queries/filters';
 import type { UrlState } from '$lib/filters/url-state';
+import { FIGURE_LOADS } from './loads';
 import ComparisonFigure from './comparison/ComparisonFigure.svelte';
 import CompositionFigure from './composition/CompositionFigure.svelte';
 import HistoryFigure from './history/HistoryFigure.svelte';
@@ -39,30 +36,38 @@ export const FIGURES: Record<Exclude<FigureView, 'headline' | 'sectors'>, Figure
 	'small-multiples': entry({
 		name: 'each area by month',
 		figure: SmallMultiplesFigure,
-		load: sectorSeriesOf,
+		load: FIGURE_LOADS['small-multiples'],
 		shows: (f) => !f.states.length
 	}),
-	comparison: entry({ name: 'the comparison', figure: ComparisonFigure, load: sectorSeriesOf }),
+	comparison: entry({
+		name: 'the comparison',
+		figure: ComparisonFigure,
+		load: FIGURE_LOADS.comparison
+	}),
 	// The map draws the Southwest sectors of USBP (none by state).
 	map: entry({
 		name: 'the map',
 		figure: MapFigure,
-		load: sectorSeriesOf,
+		load: FIGURE_LOADS.map,
 		shows: (f) =>
 			f.components.includes('usbp') && f.regions.includes('southwest') && !f.states.length
 	}),
-	history: entry({ name: 'the record by fiscal year', figure: HistoryFigure, load: historyOf }),
+	history: entry({
+		name: 'the record by fiscal year',
+		figure: HistoryFigure,
+		load: FIGURE_LOADS.history
+	}),
 	composition: entry({
 		name: 'what the counts were made of',
 		figure: CompositionFigure,
-		load: compositionOf
+		load: FIGURE_LOADS.composition
 	}),
 	// Only CBP's state releases count by state, USBP and OFO together, and none by sector: views
 	// of both components without sectors.
 	states: entry({
 		name: 'encounters by state',
 		figure: StatesFigure,
-		load: statesOf,
+		load: FIGURE_LOADS.states,
 		shows: (f) => f.components.length === 2 && !f.sectors.length
 	})
 };

@@ -6,7 +6,7 @@
  * file is compared separately, month by month, with the sector sums the views show.
  */
 import type { Db } from '../db/db';
-import { sql, type Sql } from '../db/sql';
+import { sql, trusted, type Sql } from '../db/sql';
 
 export interface ReleaseOverlap {
 	older: string;
@@ -101,35 +101,51 @@ export async function releaseOverlaps(db: Db): Promise<ReleaseOverlap[]> {
 }
 
 /** How many revised counts the page lists for each pair of releases; the rest are counted. */
-export const REVISIONS_LISTED = 1000;
+const LISTED = 1000;
+
+/** Every key column in the order, so that the same counts make the cut on every run. */
+const REVISION_ORDER = trusted(
+	'month, abs(after - before) DESC, aor_code, state, demographic, citizenship, title, encounter_type'
+);
 
 /**
  * The revised counts of each pair of releases, by month and then by size, at most `perPair` of
  * each pair (the overlaps count them all).
  */
-export async function revisions(db: Db, perPair = REVISIONS_LISTED): Promise<Revision[]> {
+export async function revisions(db: Db, perPair = LISTED): Promise<Revision[]> {
 	return db.query<Revision>(sql`${comparedSql()}
 		SELECT older, newer, month, component, region, aor_code AS "aorCode", aor_name AS "aorName", state,
 			demographic, citizenship, title, encounter_type AS "encounterType",
 			CAST(before AS BIGINT) AS before, CAST(after AS BIGINT) AS after
 		FROM compared WHERE before <> after
-		QUALIFY row_number() OVER (
-			PARTITION BY older, newer ORDER BY month, abs(after - before) DESC, aor_code, state
-		) <= ${perPair}
-		ORDER BY older, newer, month, abs(after - before) DESC, aor_code, state`);
+		QUALIFY row_number() OVER (PARTITION BY older, newer ORDER BY ${REVISION_ORDER}) <= ${perPair}
+		ORDER BY older, newer, ${REVISION_ORDER}`);
 }
 
 export interface NetRevision {
 	month: Date;
-	/** The sum of after − before over every revised count of the month, in every pair of releases. */
+	/** The sum over every revised count of the month of its newest count minus its oldest. */
 	change: number;
 }
 
-/** The net change of every revised count, by month. */
+/**
+ * The net change of every revised count, by month: over pairs of releases with no other loaded
+ * release of the scope between them that covers the month, so that three releases of one month
+ * add up to the newest minus the oldest, counted once.
+ */
 export async function netRevisionsByMonth(db: Db): Promise<NetRevision[]> {
 	return db.query<NetRevision>(sql`${comparedSql()}
-		SELECT month, CAST(sum(after - before) AS BIGINT) AS change
-		FROM compared WHERE before <> after GROUP BY month ORDER BY month`);
+		SELECT c.month, CAST(sum(c.after - c.before) AS BIGINT) AS change
+		FROM compared c
+		WHERE c.before <> c.after AND NOT EXISTS (
+			SELECT 1 FROM source_scope a, source_scope b, source_scope m
+			WHERE a.source_id = c.older AND b.source_id = c.newer AND a.region = c.region
+				AND b.component = a.component AND b.region = a.region
+				AND m.layout = a.layout AND m.component = a.component AND m.region = a.region
+				AND m.loaded AND m.rank > a.rank AND m.rank < b.rank
+				AND c.month BETWEEN m.month_from AND m.month_to
+		)
+		GROUP BY c.month ORDER BY c.month`);
 }
 
 export interface ComponentVsSectors {

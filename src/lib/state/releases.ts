@@ -21,7 +21,7 @@ import {
 
 export interface ReleasesView {
 	overlaps: ReleaseOverlap[];
-	/** The first revised counts of each pair of releases (`REVISIONS_LISTED`). */
+	/** The first revised counts of each pair of releases, by month and size (`revisions`). */
 	revisions: Revision[];
 	netByMonth: NetRevision[];
 	componentRows: ComponentVsSectors[];
