@@ -1,28 +1,52 @@
-/** Fetches a bundled data file from our own origin, reporting bytes as they arrive. */
+/**
+ * Fetches a bundled data file from our own origin in a worker (`fetch.worker.ts`), reporting
+ * bytes as they arrive. Browser only.
+ */
+import type { FetchReply, FetchRequest } from './fetch.worker';
 import type { FetchFile } from './load';
 
+interface Waiting {
+	onBytes: (loaded: number) => void;
+	resolve: (bytes: Uint8Array) => void;
+	reject: (error: Error) => void;
+}
+
+/** One worker for every file, made on the first fetch. */
+let worker: Worker | null = null;
+const waiting = new Map<number, Waiting>();
+let nextId = 0;
+
+function fetchWorker(): Worker {
+	if (worker) return worker;
+	worker = new Worker(new URL('./fetch.worker.ts', import.meta.url), { type: 'module' });
+	worker.onmessage = ({ data }: MessageEvent<FetchReply>) => {
+		const w = waiting.get(data.id);
+		if (!w) return;
+		if ('loaded' in data) return w.onBytes(data.loaded);
+		waiting.delete(data.id);
+		if ('bytes' in data) {
+			w.onBytes(data.bytes.length);
+			w.resolve(data.bytes);
+		} else w.reject(new Error(data.error));
+	};
+	worker.onerror = (e) => {
+		// A worker that cannot start fails every file waiting for it, and the next fetch makes a new one.
+		for (const w of waiting.values()) w.reject(new Error(`the fetch worker failed: ${e.message}`));
+		waiting.clear();
+		worker = null;
+	};
+	return worker;
+}
+
 export function fetchBundledFile(baseUrl: string): FetchFile {
-	return async (file, onBytes) => {
+	return (file, onBytes) => {
 		const path = file.path.split('/').map(encodeURIComponent).join('/');
-		const response = await fetch(`${baseUrl}/data/${path}`);
-		if (!response.ok) throw new Error(`HTTP ${response.status} ${response.statusText}`.trim());
-		if (!response.body) return new Uint8Array(await response.arrayBuffer());
-		const chunks: Uint8Array[] = [];
-		let loaded = 0;
-		const reader = response.body.getReader();
-		for (;;) {
-			const { done, value } = await reader.read();
-			if (done) break;
-			chunks.push(value);
-			loaded += value.length;
-			onBytes(loaded);
-		}
-		const bytes = new Uint8Array(loaded);
-		let offset = 0;
-		for (const chunk of chunks) {
-			bytes.set(chunk, offset);
-			offset += chunk.length;
-		}
-		return bytes;
+		// Absolute: the worker resolves relative URLs against its own script.
+		const url = new URL(`${baseUrl}/data/${path}`, location.href).href;
+		const id = nextId++;
+		return new Promise<Uint8Array>((resolve, reject) => {
+			waiting.set(id, { onBytes, resolve, reject });
+			fetchWorker().postMessage({ id, url } satisfies FetchRequest);
+		});
 	};
 }
