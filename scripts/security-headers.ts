@@ -41,6 +41,12 @@ export const COMMON_HEADERS: Readonly<Record<string, string>> = {
 	].join(', ')
 };
 
+/** SvelteKit's folder of built files; its `immutable/` files have content hashes in their names. */
+const APP_DIR = svelteConfig.kit?.appDir ?? '_app';
+const IMMUTABLE_HEADERS: Readonly<Record<string, string>> = {
+	'Cache-Control': 'public, max-age=31536000, immutable'
+};
+
 /** `/embed`, `/embed.html` and anything under `/embed/`: the figure page other sites frame. */
 export function pageKind(pathname: string): PageKind {
 	return /^\/embed(?:\.html)?$|^\/embed\//.test(pathname) ? 'embed' : 'app';
@@ -154,6 +160,10 @@ export function renderHeadersFile(
 			block(pattern, { 'Content-Security-Policy': csp, ...(xfo ? { 'X-Frame-Options': xfo } : {}) })
 		);
 	}
+	// Named by their content: a browser may keep them for good and never ask again. Without this,
+	// static hosts revalidate each on every visit (Netlify's default is max-age=0).
+	if (entries.some((e) => e.directory && e.name === APP_DIR))
+		blocks.push(block(`/${APP_DIR}/immutable/*`, IMMUTABLE_HEADERS));
 	return [
 		'# Written by scripts/security-headers.ts at build time; change the rules there.',
 		...blocks

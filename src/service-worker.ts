@@ -2,12 +2,12 @@
 /// <reference lib="esnext" />
 /// <reference lib="webworker" />
 /**
- * Repeat visits and offline use. The hashed app files (DuckDB's wasm among them) are immutable:
- * online, the browser's HTTP cache answers them, and this worker keeps a copy for when there is no
- * network. The build-time results (named by the data's sums and the statement) are answered from
- * the cache. Everything else — pages, the manifest, the CBP CSVs — goes to the network first, so a
- * new data release replaces exactly the files that changed (the HTTP cache revalidates the rest),
- * and the cached copy answers when there is no network.
+ * Repeat visits and offline use. The hashed app files are immutable: online, the browser's HTTP
+ * cache answers them, and this worker keeps a copy for when there is no network. DuckDB's wasm and
+ * the build-time results (named by the data's sums and the statement) are answered from this
+ * worker's cache. Everything else — pages, the manifest, the CBP CSVs — goes to the network first,
+ * so a new data release replaces exactly the files that changed (the HTTP cache revalidates the
+ * rest), and the cached copy answers when there is no network.
  */
 import { build, files, prerendered, version } from '$service-worker';
 
@@ -48,7 +48,9 @@ sw.addEventListener('fetch', (event) => {
 	if (build.includes(url.pathname) || files.includes(url.pathname)) {
 		// Online, the browser's HTTP cache answers these hashed files sooner than the worker would
 		// (100-150 ms on a repeat visit, measured): the worker keeps a copy once the page is loaded.
-		if (!navigator.onLine) return event.respondWith(cacheFirst(request, APP));
+		// Not the wasm: too large for many HTTP caches (34 MB), and fetched after the first view.
+		if (!navigator.onLine || url.pathname.endsWith('.wasm'))
+			return event.respondWith(cacheFirst(request, APP));
 		toKeep.add(request.url);
 		keeping ??= later(KEEP_AFTER_MS).then(keepAll);
 		event.waitUntil(keeping);
@@ -71,16 +73,28 @@ let keeping: Promise<void> | null = null;
 const KEEP_AFTER_MS = 3000;
 const later = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** Copies the files in `toKeep` not yet kept; the page's own fetches filled the HTTP cache. */
+/**
+ * Copies the files in `toKeep` not yet kept, from the HTTP cache only (the page's own fetches
+ * filled it): never a second download. A file not there yet is kept on a later visit.
+ */
 async function keepAll(): Promise<void> {
-	const cache = await caches.open(APP);
-	for (const url of toKeep) {
-		toKeep.delete(url);
-		if (await cache.match(url)) continue;
-		const response = await fetch(url).catch(() => null);
-		if (response?.ok) await cache.put(url, response);
+	try {
+		// Deleted by a newer version's activation: this version's files are no longer wanted.
+		if (!(await caches.has(APP))) return toKeep.clear();
+		const cache = await caches.open(APP);
+		for (const url of toKeep) {
+			toKeep.delete(url);
+			try {
+				if (await cache.match(url)) continue;
+				const response = await fetch(url, { cache: 'only-if-cached', mode: 'same-origin' });
+				if (response.ok) await cache.put(url, response);
+			} catch {
+				// Not in the HTTP cache, or the cache is full: the next visit tries again.
+			}
+		}
+	} finally {
+		keeping = null;
 	}
-	keeping = null;
 }
 
 async function networkFirst(request: Request): Promise<Response> {

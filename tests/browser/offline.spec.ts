@@ -23,6 +23,27 @@ test('a visited link opens again offline, every file from the cache', async ({ p
 	await expect(page.getByTestId('ready')).toHaveAttribute('aria-busy', 'false', LOADED);
 	await expect(page.getByTestId('loading')).toHaveCount(0, LOADED);
 	expect(await page.evaluate(() => !!navigator.serviceWorker.controller)).toBe(true);
+	// Online, the browser's HTTP cache serves the app's hashed files and the worker copies them a
+	// few seconds after the page used them: wait until it holds every script and style the page
+	// loaded, and DuckDB's wasm.
+	await expect
+		.poll(
+			() =>
+				page.evaluate(async () => {
+					const used = performance
+						.getEntriesByType('resource')
+						.map((r) => new URL(r.name).pathname)
+						.filter((path) => path.includes('/_app/immutable/'));
+					const name = (await caches.keys()).find((n) => n.startsWith('app-'));
+					if (!name) return ['no app cache'];
+					const kept = (await (await caches.open(name)).keys()).map((r) => new URL(r.url).pathname);
+					const missing = used.filter((path) => !kept.includes(path));
+					if (!kept.some((path) => path.endsWith('.wasm'))) missing.push('the wasm');
+					return missing;
+				}),
+			LOADED
+		)
+		.toEqual([]);
 
 	await context.setOffline(true);
 	await page.reload();

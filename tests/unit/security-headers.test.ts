@@ -167,8 +167,21 @@ describe('_headers', () => {
 			'/embed.html',
 			'/embed/*',
 			'/favicon.svg',
-			'/index.html'
+			'/index.html',
+			'/_app/immutable/*'
 		]);
+	});
+
+	it('lets browsers keep the content-hashed app files for good, and nothing else', () => {
+		expect(matching(rules, '/_app/immutable/chunks/a.js', 'Cache-Control')).toEqual([
+			'public, max-age=31536000, immutable'
+		]);
+		for (const path of ['/', '/about', '/_app/version.json', '/embed', '/favicon.svg'])
+			expect(matching(rules, path, 'Cache-Control'), path).toEqual([]);
+		const withoutApp = parseHeadersFile(
+			renderHeadersFile([{ name: 'index.html', directory: false }], [HASH_A])
+		);
+		expect(withoutApp.map((r) => r.pattern)).toEqual(['/*', '/', '/index.html']);
 	});
 
 	it('puts the common headers on /* and no CSP or X-Frame-Options there', () => {
@@ -222,7 +235,8 @@ describe('_headers', () => {
 				'/_app/*',
 				'/embed',
 				'/embed.html',
-				'/index.html'
+				'/index.html',
+				'/_app/immutable/*'
 			]);
 			expect(matching(written, '/', 'Content-Security-Policy')).toEqual([
 				contentSecurityPolicy('app', [HASH_A, HASH_B].sort())

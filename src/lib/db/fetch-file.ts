@@ -18,8 +18,8 @@ let nextId = 0;
 
 function fetchWorker(): Worker {
 	if (worker) return worker;
-	worker = new Worker(new URL('./fetch.worker.ts', import.meta.url), { type: 'module' });
-	worker.onmessage = ({ data }: MessageEvent<FetchReply>) => {
+	const made = new Worker(new URL('./fetch.worker.ts', import.meta.url), { type: 'module' });
+	made.onmessage = ({ data }: MessageEvent<FetchReply>) => {
 		const w = waiting.get(data.id);
 		if (!w) return;
 		if ('loaded' in data) return w.onBytes(data.loaded);
@@ -29,13 +29,16 @@ function fetchWorker(): Worker {
 			w.resolve(data.bytes);
 		} else w.reject(new Error(data.error));
 	};
-	worker.onerror = (e) => {
-		// A worker that cannot start fails every file waiting for it, and the next fetch makes a new one.
-		for (const w of waiting.values()) w.reject(new Error(`the fetch worker failed: ${e.message}`));
+	const fail = (reason: string) => {
+		// Every file waiting fails with it, and the next fetch makes a new worker.
+		for (const w of waiting.values()) w.reject(new Error(`the fetch worker failed: ${reason}`));
 		waiting.clear();
-		worker = null;
+		made.terminate();
+		if (worker === made) worker = null;
 	};
-	return worker;
+	made.onerror = (e) => fail(e.message || 'it could not start');
+	made.onmessageerror = () => fail('a file could not be passed to the page');
+	return (worker = made);
 }
 
 export function fetchBundledFile(baseUrl: string): FetchFile {
