@@ -1,10 +1,11 @@
 /**
  * The rows each figure asks for beyond the page's view, declared per figure (in its folder's
- * `load.ts`, or `areas/load.ts` for the map, small multiples and comparison): a figure's load runs only while it is shown (the coordinator serves the ones in view
- * first), and its statements are the ones its downloads offer. Chosen sectors' rows are sums of
- * the scope's per-area rows: the same numbers as the statements with the sectors as a filter, so
- * the build-time per-area results answer any choice of sectors. Plain TypeScript, so the
- * build-time result store and the tests run these loads in Node.
+ * `load.ts`, or `areas/load.ts` for the map, small multiples and comparison): a figure's load runs
+ * only while it is shown (the coordinator serves the ones in view first), and its statements are
+ * the ones its downloads offer. Chosen sectors' rows are sums of the scope's per-area rows: the
+ * same numbers as the statements with the sectors as a filter, so the build-time per-area results
+ * answer any choice of sectors. Plain TypeScript, so the build-time result store and the tests run
+ * these loads in Node.
  */
 import type { Db } from '../db/db';
 import type { ManifestFile } from '../domain/manifest';
