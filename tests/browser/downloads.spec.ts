@@ -22,10 +22,30 @@ async function ready(page: Page) {
 	await expect(page.locator('[aria-busy=true]')).toHaveCount(0);
 }
 
+/**
+ * Opens a figure's menu (if closed) and returns its panel. Figures are laid out as they near the
+ * view (content-visibility), which moves the ones below: wait until the button stops moving, so a
+ * press and its release land on it.
+ */
+async function openMenu(page: Page, figure: string) {
+	const panel = page.getByTestId(`downloads-panel-${figure}`);
+	if (await panel.isVisible()) return panel;
+	const toggle = page.getByTestId(`downloads-${figure}`);
+	await toggle.scrollIntoViewIfNeeded();
+	let last = '';
+	await expect
+		.poll(async () => last === (last = JSON.stringify(await toggle.boundingBox())), {
+			intervals: [100]
+		})
+		.toBe(true);
+	await toggle.click();
+	await expect(panel).toBeVisible();
+	return panel;
+}
+
 /** Opens a figure's menu (if closed) and captures the file one of its buttons downloads. */
 async function download(page: Page, figure: string, format: string) {
-	const panel = page.getByTestId(`downloads-panel-${figure}`);
-	if (!(await panel.isVisible())) await page.getByTestId(`downloads-${figure}`).click();
+	const panel = await openMenu(page, figure);
 	const [file] = await Promise.all([
 		page.waitForEvent('download'),
 		panel.locator(`[data-download="${format}"]`).click()
@@ -35,8 +55,7 @@ async function download(page: Page, figure: string, format: string) {
 
 /** Copies a link or embed snippet and reads it from the field the menu always shows. */
 async function copied(page: Page, figure: string, what: 'link' | 'embed') {
-	const panel = page.getByTestId(`downloads-panel-${figure}`);
-	if (!(await panel.isVisible())) await page.getByTestId(`downloads-${figure}`).click();
+	const panel = await openMenu(page, figure);
 	await panel.locator(`[data-download="${what}"]`).click();
 	await expect(page.getByTestId(`downloads-status-${figure}`)).not.toBeEmpty();
 	return panel.getByTestId('copy-field').inputValue();
