@@ -8,8 +8,10 @@
  * in any month and range and with any areas of the scope, before the browser's DuckDB or a single
  * CSV has arrived. Only ever run by prerender (and tests).
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { building, version } from '$app/environment';
 import { bundledManifest } from '../domain/bundled-manifest';
 import { createNodeDb } from '../db/duckdb-node';
 import type { Db } from '../db/db';
@@ -83,10 +85,33 @@ export function linkedStates(citizenships: string[]): Partial<UrlState>[] {
 
 let bundled: Promise<Map<string, StoredResult>> | null = null;
 
+/**
+ * SvelteKit runs a build's server code in two threads: analysis asks `entries()` (every result's
+ * name), then prerender writes the results. The first computes them and leaves them in a file
+ * named by the build's version; the second takes that file (and removes it) instead of running
+ * every statement again. The dev server computes its own and leaves nothing.
+ */
+const handoff = join(tmpdir(), `border-stats-results-${version}.json`);
+
 /** The bundled files' results by name, computed once per build however many routes ask. */
 export function bundledResults(): Promise<Map<string, StoredResult>> {
-	bundled ??= computeResults();
+	bundled ??= takeHandoff().then(async (kept) => {
+		if (kept) return kept;
+		const results = await computeResults();
+		if (building) await writeFile(handoff, JSON.stringify([...results]));
+		return results;
+	});
 	return bundled;
+}
+
+async function takeHandoff(): Promise<Map<string, StoredResult> | null> {
+	try {
+		const kept = new Map<string, StoredResult>(JSON.parse(await readFile(handoff, 'utf8')));
+		await rm(handoff, { force: true });
+		return kept;
+	} catch {
+		return null;
+	}
 }
 
 export async function computeResults(
