@@ -4,8 +4,8 @@
  * and browser tests (Playwright driving Debian's Chromium against `vite preview`). Ends with one
  * line `N passed, M failed` that counts every test and check.
  */
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, openSync, readFileSync, rmSync } from 'node:fs';
 import { chromiumPath } from './chromium.mjs';
 import { ensureDependencies } from './ensure-deps.mjs';
 
@@ -22,6 +22,17 @@ function run(command, args, env = {}) {
 	console.log(`\n$ ${command} ${args.join(' ')}`);
 	const r = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, ...env } });
 	return r.status === 0;
+}
+
+/** Starts a command whose output goes to `log`; resolves to whether it succeeded. */
+function start(command, args, env, log) {
+	console.log(`\n$ ${command} ${args.join(' ')} (beside the checks below; output in ${log})`);
+	const out = openSync(log, 'w');
+	const child = spawn(command, args, {
+		stdio: ['ignore', out, out],
+		env: { ...process.env, ...env }
+	});
+	return new Promise((resolve) => child.on('close', (code) => resolve(code === 0)));
 }
 
 /** A step that is one check: it passes or fails as a whole. */
@@ -45,6 +56,10 @@ const browser = chromiumPath({ install: true });
 if (!browser) process.exit(1);
 
 check('svelte-kit sync', 'npx', ['svelte-kit', 'sync']);
+// The build keeps about one core busy and so do the static checks: they run side by side.
+// vite preview does not serve precompressed files: skip making them here.
+const buildLog = `${results}/build.log`;
+const building = start('npx', ['vite', 'build'], { PRECOMPRESS: '0' }, buildLog);
 check('svelte-check', 'npx', [
 	'svelte-check',
 	'--tsconfig',
@@ -55,6 +70,10 @@ check('prettier', 'npx', ['prettier', '--check', '.']);
 check('eslint', 'npx', ['eslint', '.']);
 // The layers of src/lib import one way, with no cycles (.dependency-cruiser.cjs).
 check('layers', 'npx', ['depcruise', 'src', '--config', '.dependency-cruiser.cjs']);
+
+// Vitest starts after the build: both would write SvelteKit's generated files.
+const built = await building;
+console.log(`\n$ npx vite build (its output)\n${readFileSync(buildLog, 'utf8')}`);
 
 const vitestOk = run('npx', [
 	'vitest',
@@ -69,8 +88,6 @@ if (vitest) {
 	failed += vitest.numFailedTests + (vitestOk || vitest.numFailedTests ? 0 : 1);
 } else failed++;
 
-// vite preview does not serve precompressed files: skip making them here.
-const built = run('npx', ['vite', 'build'], { PRECOMPRESS: '0' });
 if (built) {
 	passed++;
 	const ok = run('npx', ['playwright', 'test'], {

@@ -10,6 +10,7 @@ import Papa from 'papaparse';
 import { usbpSouthwestMonthlySeries, usbpSouthwestTotal } from '../helpers/expected';
 import { filteredByState, type FilterSpec } from '../helpers/expected-filters';
 import { forbidOtherOrigins } from './no-other-origins';
+import { stillBox } from './still-box';
 
 forbidOtherOrigins(test);
 
@@ -22,22 +23,12 @@ async function ready(page: Page) {
 	await expect(page.locator('[aria-busy=true]')).toHaveCount(0);
 }
 
-/**
- * Opens a figure's menu (if closed) and returns its panel. Figures are laid out as they near the
- * view (content-visibility), which moves the ones below: wait until the button stops moving, so a
- * press and its release land on it.
- */
+/** Opens a figure's menu (if closed) and returns its panel. */
 async function openMenu(page: Page, figure: string) {
 	const panel = page.getByTestId(`downloads-panel-${figure}`);
 	if (await panel.isVisible()) return panel;
 	const toggle = page.getByTestId(`downloads-${figure}`);
-	await toggle.scrollIntoViewIfNeeded();
-	let last = '';
-	await expect
-		.poll(async () => last === (last = JSON.stringify(await toggle.boundingBox())), {
-			intervals: [100]
-		})
-		.toBe(true);
+	await stillBox(toggle);
 	await toggle.click();
 	await expect(panel).toBeVisible();
 	return panel;

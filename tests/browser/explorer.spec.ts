@@ -8,6 +8,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { usbpSouthwestMonthlySeries } from '../helpers/expected';
 import { filteredTotal, type FilterSpec } from '../helpers/expected-filters';
 import { expectHeadline } from './expect-headline';
+import { stillBox } from './still-box';
 
 /** `2015-01` as the app writes it in titles: `Jan 2015`. */
 const shortMonth = (key: string) =>
@@ -83,8 +84,7 @@ test('brushing the monthly overview sets the month range in the URL and the char
 	await page.goto('/?month=2024-06');
 	await ready(page);
 	const chart = page.getByTestId('monthly-overview');
-	await chart.scrollIntoViewIfNeeded();
-	const box = (await chart.boundingBox())!;
+	const box = await stillBox(chart);
 	const y = box.y + box.height * 0.4;
 	await page.mouse.move(box.x + box.width * 0.55, y);
 	await page.mouse.down();

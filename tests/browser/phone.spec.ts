@@ -5,6 +5,7 @@
 import { expect, test } from '@playwright/test';
 import { usbpSouthwestMonthlySeries } from '../helpers/expected';
 import { forbidOtherOrigins } from './no-other-origins';
+import { stillBox } from './still-box';
 
 forbidOtherOrigins(test);
 test.use({ viewport: { width: 375, height: 800 }, hasTouch: true });
@@ -15,8 +16,7 @@ test('a tap on the monthly chart reads the month under it, with the CSVs’ numb
 	await page.goto('/?month=2025-06');
 	await expect(page.getByTestId('ready')).toHaveAttribute('aria-busy', 'false');
 	const chart = page.getByTestId('monthly-chart');
-	await chart.scrollIntoViewIfNeeded();
-	const box = (await chart.boundingBox())!;
+	const box = await stillBox(chart);
 	await page.touchscreen.tap(box.x + box.width * 0.5, box.y + box.height * 0.5);
 	const tooltip = page.getByTestId('chart-tooltip');
 	await expect(tooltip.locator('strong')).toHaveText(/^[A-Z][a-z]+ \d{4}$/);
