@@ -123,3 +123,17 @@ test('all of CBP, a citizenship CBP writes inverted: "citizens of the Peoples Re
 		/^CBP \(USBP and OFO\) encounters of citizens of the Peoples Republic of China (fell|rose) in (all \d+|\d+ of \d+) sectors and field offices/
 	);
 });
+
+test('the monthly chart’s Title 42 note says whose counts hold expulsions, or that these leave them out', async ({
+	page
+}) => {
+	const note = page.getByTestId('figure-monthly').getByText('Shaded: the Title 42 period');
+	for (const [query, says] of [
+		['?component=ofo&month=2022-03', 'when OFO counts include Title 42 expulsions.'],
+		['?title=8&month=2022-03', 'these counts leave out its Title 42 expulsions.']
+	]) {
+		await page.goto(`/${query}`);
+		await note.scrollIntoViewIfNeeded();
+		await expect(note).toContainText(says);
+	}
+});

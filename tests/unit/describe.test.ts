@@ -3,7 +3,13 @@
  * "encounters of unaccompanied children", not "encounters", when the filter is on them.
  */
 import { describe, expect, test } from 'vitest';
-import { countedOf, describeFilters, placeOf, unrecordedOf } from '../../src/lib/text/describe';
+import {
+	countedOf,
+	describeFilters,
+	placeOf,
+	title42Note,
+	unrecordedOf
+} from '../../src/lib/text/describe';
 import { parseUrlState } from '../../src/lib/filters/url-state';
 
 const state = (query: string) => parseUrlState(new URLSearchParams(query)).state;
@@ -105,5 +111,25 @@ describe('states in words', () => {
 	])('?%s is %s', (query, place, filters) => {
 		expect(placeOf(state(query))).toBe(place);
 		expect(describeFilters(state(query))).toBe(filters);
+	});
+});
+
+describe('title42Note', () => {
+	const period = 'Shaded: the Title 42 period (21 March 2020 – 11 May 2023)';
+	test.each([
+		['', `${period}, when USBP counts include Title 42 expulsions.`],
+		['component=ofo', `${period}, when OFO counts include Title 42 expulsions.`],
+		['component=all', `${period}, when USBP and OFO counts include Title 42 expulsions.`],
+		['title=8', `${period}: these counts leave out its Title 42 expulsions.`],
+		['type=apprehensions', `${period}: these counts leave out its Title 42 expulsions.`],
+		[
+			'component=ofo&type=inadmissibles',
+			`${period}: these counts leave out its Title 42 expulsions.`
+		],
+		['title=42', `${period}, the only months with Title 42 expulsions.`],
+		['type=expulsions', `${period}, the only months with Title 42 expulsions.`],
+		['type=apprehensions&title=42', `${period}.`]
+	])('?%s', (query, expected) => {
+		expect(title42Note(state(query))).toBe(expected);
 	});
 });

@@ -93,3 +93,18 @@ export function unrecordedOf(state: UrlState): string | null {
 	const other = state.component === 'usbp' ? 'ofo' : 'usbp';
 	return `${COMPONENTS[state.component].label} does not record ${state.type}: ${COMPONENTS[other].label} does. Choose it, or both components, to count them.`;
 }
+
+/**
+ * The note under a chart that reaches the Title 42 period: what the period means for this count,
+ * which holds expulsions only when its title and type let them in.
+ */
+export function title42Note(state: UrlState): string {
+	const period = 'Shaded: the Title 42 period (21 March 2020 – 11 May 2023)';
+	const expulsionsOnly = state.title === '42' || state.type === 'expulsions';
+	const noExpulsions = state.title === '8' || !['all', 'expulsions'].includes(state.type);
+	if (expulsionsOnly && noExpulsions) return `${period}.`;
+	if (expulsionsOnly) return `${period}, the only months with Title 42 expulsions.`;
+	if (noExpulsions) return `${period}: these counts leave out its Title 42 expulsions.`;
+	const who = state.component === 'all' ? 'USBP and OFO' : COMPONENTS[state.component].short;
+	return `${period}, when ${who} counts include Title 42 expulsions.`;
+}
