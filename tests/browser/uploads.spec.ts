@@ -87,6 +87,26 @@ test('the upload panel is usable at once: a file chosen while the bundled files 
 	await expect(r).toHaveAttribute('data-status', 'planned', { timeout: 60_000 });
 });
 
+test('a file chosen before the page’s scripts have run is still checked', async ({ page }) => {
+	// The picker is in the prerendered page: hold the app's scripts back while a file is chosen.
+	let release!: () => void;
+	const held = new Promise<void>((resolve) => (release = resolve));
+	await page.route('**/_app/immutable/entry/**', async (route) => {
+		await held;
+		await route.continue();
+	});
+	await page.goto('/releases', { waitUntil: 'commit' });
+	await page.getByTestId('upload-input').setInputFiles({
+		name: 'sparse-two-rows.csv',
+		mimeType: 'text/csv',
+		buffer: fixture('bad/sparse-two-rows.csv')
+	});
+	release();
+	await expect(report(page, 'sparse-two-rows.csv')).toHaveAttribute('data-status', 'planned', {
+		timeout: 60_000
+	});
+});
+
 test('a sparse file’s plan lists only the months it holds, with totals before and after', async ({
 	page
 }) => {
