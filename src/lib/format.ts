@@ -6,6 +6,8 @@ export const formatCount = format(',');
 export const formatPerDay = format(',.1f');
 export const formatMonthLong = utcFormat('%B %Y');
 export const formatMonthShort = utcFormat('%b %Y');
+/** A policy date in prose: `21 March 2020`. */
+export const formatDay = utcFormat('%-d %B %Y');
 
 /** `−92.7%` with a true minus sign for reading; `+12.0%` for increases. */
 export function formatChange(pct: number | null, digits = 1): string {

@@ -8,7 +8,8 @@ import {
 	stateNames,
 	TITLES
 } from '../domain/vocabulary';
-import { countryInText } from '../format';
+import { TITLE_42_END, TITLE_42_START } from '../domain/definitions';
+import { countryInText, formatDay } from '../format';
 import type { UrlState } from '../filters/url-state';
 
 export function describeFilters(state: UrlState, citizenshipLabel?: string): string {
@@ -99,7 +100,7 @@ export function unrecordedOf(state: UrlState): string | null {
  * which holds expulsions only when its title and type let them in.
  */
 export function title42Note(state: UrlState): string {
-	const period = 'Shaded: the Title 42 period (21 March 2020 – 11 May 2023)';
+	const period = `Shaded: the Title 42 period (${formatDay(TITLE_42_START)} – ${formatDay(TITLE_42_END)})`;
 	const expulsionsOnly = state.title === '42' || state.type === 'expulsions';
 	const noExpulsions = state.title === '8' || !['all', 'expulsions'].includes(state.type);
 	if (expulsionsOnly && noExpulsions) return `${period}.`;
