@@ -5,8 +5,8 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
-import { usbpSouthwestMonthlySeries } from '../helpers/expected';
-import { filteredTotal, type FilterSpec } from '../helpers/expected-filters';
+import { fiscalYearOfMonth, usbpSouthwestMonthlySeries } from '../helpers/expected';
+import { allCoveredMonths, filteredTotal, type FilterSpec } from '../helpers/expected-filters';
 import { expectHeadline } from './expect-headline';
 import { stillBox } from './still-box';
 
@@ -34,6 +34,13 @@ test('?component=ofo&month=2024-06 gives OFO’s Southwest count against June 20
 	await ready(page);
 	await expectHeadline(page, '2024-06', { components: ['ofo'], regions: ['southwest'] });
 	await expect(page.getByTestId('headline')).toContainText('Office of Field Operations');
+	// OFO's record starts with the first fiscal year the CSVs hold for it, and the comparison says
+	// so: no sentence claims the USBP series' October 1999 start.
+	const first = `FY${fiscalYearOfMonth(allCoveredMonths({ components: ['ofo'], regions: ['southwest'] })[0])}`;
+	const comparison = page.getByTestId('figure-comparison');
+	await comparison.scrollIntoViewIfNeeded();
+	await expect(comparison).toContainText(`The record starts with ${first}`);
+	await expect(comparison).not.toContainText('1999');
 });
 
 test('choosing a component and a demographic in the filter panel updates the URL and the numbers', async ({
