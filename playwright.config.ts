@@ -1,4 +1,5 @@
 import { defineConfig } from '@playwright/test';
+import { chromiumPath } from './scripts/chromium.mjs';
 
 // Browser tests run against the production build served by `vite preview` (built by `npm test`).
 export default defineConfig({
@@ -17,7 +18,8 @@ export default defineConfig({
 		// Every test starts as a first visit; offline.spec.ts allows the service worker itself.
 		serviceWorkers: 'block',
 		launchOptions: {
-			executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+			// Debian's headless shell when installed (scripts/chromium.mjs says why), else its Chromium.
+			executablePath: chromiumPath() ?? '/usr/bin/chromium',
 			args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking']
 		}
 	},

@@ -12,6 +12,9 @@ import { dataPath, manifest, monthOfRow, readRows, usbpSouthwestTotal } from '..
 import { sharedPage } from './shared-page';
 import { headlineFor, openReleases } from './releases-page';
 
+// Tests that each open their own page may run on either worker (the suite's longest files end it).
+test.describe.configure({ mode: 'parallel' });
+
 const fixture = (path: string) => readFileSync(`tests/fixtures/${path}`);
 
 const report = (page: Page, name: string) =>
