@@ -26,7 +26,6 @@ import { headline } from '../../src/lib/queries/headline';
 import { chosenAreasTotals, monthlyTotals } from '../../src/lib/queries/monthly-totals';
 import { loadedTotals } from '../../src/lib/queries/reconciliation';
 import { componentVsSectors, releaseOverlaps, revisions } from '../../src/lib/queries/revisions';
-import { sectorComparison } from '../../src/lib/queries/sector-comparison';
 import { sectorMonthly } from '../../src/lib/queries/sector-monthly';
 import { southwestComponentTotals } from '../../src/lib/queries/southwest-component';
 import { parseUrlState } from '../../src/lib/filters/url-state';
@@ -163,11 +162,10 @@ describe.each(['', 'sector=TCA', 'component=all&region=all'])('the filter ?%s', 
 		expect(inMonth(chosen)).toMatchObject([{ value: TOTAL }]);
 	});
 
-	test('sectorComparison and the headline', async () => {
+	test('the headline and its parts by area', async () => {
 		const f = filters(query);
-		const parts = await sectorComparison(db, f, MONTH, BASELINE);
-		expect(sum(parts.map((p) => p.value))).toBe(TOTAL);
 		const h = await headline(db, f, MONTH, BASELINE);
+		expect(sum(h.sectors.map((p) => p.value))).toBe(TOTAL);
 		expect(h.value).toBe(TOTAL);
 		expect(h.changePct).not.toBeNull();
 	});

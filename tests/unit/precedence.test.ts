@@ -7,8 +7,8 @@ import { describe, expect, test } from 'vitest';
 import type { ManifestFile } from '../../src/lib/domain/manifest';
 import { monthKey, parseMonthKey } from '../../src/lib/domain/months';
 import { DEFAULT_FILTERS } from '../../src/lib/queries/filters';
+import { headline } from '../../src/lib/queries/headline';
 import { monthlyTotals } from '../../src/lib/queries/monthly-totals';
-import { sectorComparison } from '../../src/lib/queries/sector-comparison';
 import { loadedDb, manifestFiles } from '../helpers/node-db';
 
 const AOR_HEADER =
@@ -73,7 +73,7 @@ describe('precedence between overlapping files', async () => {
 
 	test('the newer release wins a shared month whole, and a key it leaves out counts as 0', async () => {
 		expect(byMonth.get('2023-11')).toMatchObject({ value: 120, sourceIds: ['fixture_newer'] });
-		const rows = await sectorComparison(
+		const { sectors: rows } = await headline(
 			db,
 			DEFAULT_FILTERS,
 			parseMonthKey('2023-11')!,

@@ -9,7 +9,6 @@ import { DEFAULT_FILTERS, type Filters } from '../../src/lib/queries/filters';
 import { headline } from '../../src/lib/queries/headline';
 import { monthCoverage } from '../../src/lib/queries/month-sources';
 import { monthlyTotals } from '../../src/lib/queries/monthly-totals';
-import { sectorComparison } from '../../src/lib/queries/sector-comparison';
 import { southwestComponentTotals } from '../../src/lib/queries/southwest-component';
 import { sql } from '../../src/lib/db/sql';
 import {
@@ -63,7 +62,10 @@ describe('monthlyTotals', () => {
 	});
 });
 
-describe('sectorComparison', () => {
+/** The headline's per-area parts, as the explorer's sector table and downloads read them. */
+const areaParts = async (f: Filters, m: Date, b: Date) => (await headline(db, f, m, b)).sectors;
+
+describe('the headline’s parts by area', () => {
 	test.each([
 		['2025-06', '2024-06'],
 		['2024-06', '2023-06'],
@@ -71,7 +73,7 @@ describe('sectorComparison', () => {
 		['2020-06', '2019-06'],
 		['2026-08', '2025-08']
 	])('gives every Southwest sector west to east for %s against %s', async (m, b) => {
-		const rows = await sectorComparison(db, DEFAULT_FILTERS, month(m), month(b));
+		const rows = await areaParts(DEFAULT_FILTERS, month(m), month(b));
 		const value = usbpSouthwestBySector(m)!;
 		const baseline = usbpSouthwestBySector(b)!;
 		expect(rows.map((r) => r.code)).toEqual(SOUTHWEST_SECTOR_CODES);
@@ -82,7 +84,7 @@ describe('sectorComparison', () => {
 	});
 
 	test('gives null, not 0, for a month no source covers', async () => {
-		const rows = await sectorComparison(db, DEFAULT_FILTERS, month('2027-01'), month('2026-01'));
+		const rows = await areaParts(DEFAULT_FILTERS, month('2027-01'), month('2026-01'));
 		expect(rows.every((r) => r.value === null)).toBe(true);
 		expect(rows.find((r) => r.code === 'TCA')?.baselineValue).toBe(
 			usbpSouthwestTotal('2026-01', ['TCA'])
@@ -90,12 +92,7 @@ describe('sectorComparison', () => {
 	});
 
 	test('keeps only the chosen sectors', async () => {
-		const rows = await sectorComparison(
-			db,
-			withSectors(['TCA', 'YUM']),
-			month('2025-06'),
-			month('2024-06')
-		);
+		const rows = await areaParts(withSectors(['TCA', 'YUM']), month('2025-06'), month('2024-06'));
 		expect(rows.map((r) => r.code)).toEqual(['YUM', 'TCA']);
 	});
 });

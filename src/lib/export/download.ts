@@ -5,7 +5,7 @@
  */
 import type { ManifestFile } from '../domain/manifest';
 import { monthKey } from '../domain/months';
-import type { SectorComparison } from '../queries/sector-comparison';
+import type { SectorComparison } from '../queries/headline';
 import { statementKey, type Sql } from '../db/sql';
 import { shownPair, type FigureContext } from '../state/figure-context';
 import type { UrlState } from '../filters/url-state';

@@ -7,8 +7,16 @@ import {
 	monthlyTotals,
 	type MonthlyTotal
 } from './monthly-totals';
-import type { SectorComparison } from './sector-comparison';
 import { sectorMonthly, type SectorMonth } from './sector-monthly';
+
+/** One area of responsibility's count in the headline's month and in its baseline month. */
+export interface SectorComparison {
+	code: string;
+	name: string;
+	/** Null when the filter cannot be answered in the month; 0 when the source has no row. */
+	value: number | null;
+	baselineValue: number | null;
+}
 
 export interface Headline {
 	month: Date;
