@@ -7,10 +7,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Db } from '../../src/lib/db/db';
-import { createNodeDb } from '../../src/lib/db/duckdb-node';
 import { loadFiles } from '../../src/lib/db/load';
 import type { ManifestFile } from '../../src/lib/domain/manifest';
-import { manifestFiles } from './node-db';
+import { emptyDb, manifestFiles } from './node-db';
 import { monthOfRow, readRows } from './expected';
 
 export type Component = 'usbp' | 'ofo';
@@ -94,7 +93,7 @@ export const BASE_FILES: ManifestFile[] = manifestFiles.filter(
 );
 
 export async function baseDb(): Promise<Db> {
-	const db = await createNodeDb();
+	const db = await emptyDb();
 	await loadFiles(db, BASE_FILES, async (f) => new Uint8Array(readFileSync(join('data', f.path))));
 	return db;
 }

@@ -7,7 +7,6 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import type { Db } from '../../src/lib/db/db';
-import { createNodeDb } from '../../src/lib/db/duckdb-node';
 import type { ManifestFile } from '../../src/lib/domain/manifest';
 import { monthKey, parseMonthKey } from '../../src/lib/domain/months';
 import {
@@ -26,7 +25,7 @@ import { trusted } from '../../src/lib/db/sql';
 import { plainText } from '../../src/lib/format';
 import { parseUrlState } from '../../src/lib/filters/url-state';
 import { usbpSouthwestTotal } from '../helpers/expected';
-import { bundledDb, loadedDb, manifestFiles } from '../helpers/node-db';
+import { bundledDb, emptyDb, loadedDb, manifestFiles } from '../helpers/node-db';
 
 const month = (key: string) => parseMonthKey(key)!;
 const filters = (query: string) => filtersOf(parseUrlState(new URLSearchParams(query)).state);
@@ -53,7 +52,7 @@ async function runScript(
 	files = manifestFiles,
 	read: (file: ManifestFile) => Uint8Array | string = bundled
 ): Promise<unknown[][]> {
-	const db = await createNodeDb();
+	const db = await emptyDb();
 	const paths = scriptPaths(files);
 	for (const file of files) {
 		const bytes = read(file);

@@ -1,8 +1,7 @@
 /** Loading fails loudly and names the file: a failed fetch or a malformed CSV never loads silently. */
 import { describe, expect, test } from 'vitest';
-import { createNodeDb } from '../../src/lib/db/duckdb-node';
 import { DataLoadError, loadFiles } from '../../src/lib/db/load';
-import { manifestFiles } from '../helpers/node-db';
+import { emptyDb, manifestFiles } from '../helpers/node-db';
 
 const derivedFile = manifestFiles.find((f) => f.layout === 'sector-derived')!;
 const header =
@@ -10,7 +9,7 @@ const header =
 
 describe('loadFiles', () => {
 	test('a file that cannot be fetched fails with its name', async () => {
-		const db = await createNodeDb();
+		const db = await emptyDb();
 		const load = loadFiles(db, [derivedFile], async () => {
 			throw new Error('HTTP 404 Not Found');
 		});
@@ -19,7 +18,7 @@ describe('loadFiles', () => {
 	});
 
 	test('a non-numeric count fails with the file name instead of loading as null', async () => {
-		const db = await createNodeDb();
+		const db = await emptyDb();
 		const csv = `${header}\n2024-01,2024,U.S. Border Patrol,Southwest Land Border,Tucson Sector,TCA,Title 8,Apprehensions,12x\n`;
 		await expect(
 			loadFiles(db, [derivedFile], async () => new TextEncoder().encode(csv))
@@ -27,7 +26,7 @@ describe('loadFiles', () => {
 	});
 
 	test('an unknown sector name fails with the file name and what was wrong', async () => {
-		const db = await createNodeDb();
+		const db = await emptyDb();
 		const csv = `${header}\n2024-01,2024,U.S. Border Patrol,Southwest Land Border,Atlantis Sector,ATL,Title 8,Apprehensions,12\n`;
 		const load = loadFiles(db, [derivedFile], async () => new TextEncoder().encode(csv));
 		await expect(load).rejects.toThrow(derivedFile.path);
@@ -37,7 +36,7 @@ describe('loadFiles', () => {
 	});
 
 	test('reports fetching, ingesting and done for each file', async () => {
-		const db = await createNodeDb();
+		const db = await emptyDb();
 		const stages: string[] = [];
 		const csv = `${header}\n2024-01,2024,U.S. Border Patrol,Southwest Land Border,Tucson Sector,TCA,Title 8,Apprehensions,12\n`;
 		await loadFiles(

@@ -9,21 +9,20 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import type { Db } from '../../src/lib/db/db';
-import { createNodeDb } from '../../src/lib/db/duckdb-node';
 import { buildViews, fetchAll, ingestFiles, prepareDatabase } from '../../src/lib/db/load';
 import { monthKey, parseMonthKey } from '../../src/lib/domain/months';
 import { trusted } from '../../src/lib/db/sql';
 import { loadSteps } from '../../src/lib/state/data-state.svelte';
 import { loadPageView } from '../../src/lib/state/page-view';
 import { DEFAULT_URL_STATE, type UrlState } from '../../src/lib/filters/url-state';
-import { manifestFiles } from '../helpers/node-db';
+import { emptyDb, manifestFiles } from '../helpers/node-db';
 
 const files = new Map(manifestFiles.map((f) => [f.id, f]));
 
 describe('before the AOR releases are loaded', () => {
 	let db: Db;
 	beforeAll(async () => {
-		db = await createNodeDb();
+		db = await emptyDb();
 		const [small] = loadSteps(manifestFiles);
 		const fetched = fetchAll(
 			small,

@@ -6,7 +6,6 @@
  */
 import { beforeAll, describe, expect, test } from 'vitest';
 import type { Db } from '../../src/lib/db/db';
-import { createNodeDb } from '../../src/lib/db/duckdb-node';
 import {
 	dateValue,
 	identifier,
@@ -18,6 +17,7 @@ import {
 	trusted,
 	type Sql
 } from '../../src/lib/db/sql';
+import { emptyDb } from '../helpers/node-db';
 
 const plain = (s: Sql) => ({ text: s.text, params: [...s.params] });
 
@@ -155,7 +155,7 @@ describe('dateValue', () => {
 describe('executed by DuckDB', () => {
 	let db: Db;
 	beforeAll(async () => {
-		db = await createNodeDb();
+		db = await emptyDb();
 	});
 
 	test('parameters are bound in order through nested fragments', async () => {

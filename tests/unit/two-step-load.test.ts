@@ -5,7 +5,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
-import { createNodeDb } from '../../src/lib/db/duckdb-node';
 import { buildViews, fetchAll, ingestFiles, prepareDatabase } from '../../src/lib/db/load';
 import { monthKey } from '../../src/lib/domain/months';
 import { DEFAULT_FILTERS } from '../../src/lib/queries/filters';
@@ -17,11 +16,11 @@ import { parseUrlState } from '../../src/lib/filters/url-state';
 import { manifest, usbpSouthwestTotal } from '../helpers/expected';
 import { filteredTotal, type FilterSpec } from '../helpers/expected-filters';
 import type { ComponentCode } from '../../src/lib/domain/vocabulary';
-import { manifestFiles } from '../helpers/node-db';
+import { emptyDb, manifestFiles } from '../helpers/node-db';
 
 /** An empty database, prepared, with every bundled file being fetched. */
 async function preparedDb() {
-	const db = await createNodeDb();
+	const db = await emptyDb();
 	const fetched = fetchAll(
 		manifestFiles,
 		async (f) => new Uint8Array(readFileSync(join('data', f.path))),

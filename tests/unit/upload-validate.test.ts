@@ -9,7 +9,6 @@ import { mkdtempSync, readFileSync, rmSync, statSync, truncateSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import { createNodeDb } from '../../src/lib/db/duckdb-node';
 import { loadFiles } from '../../src/lib/db/load';
 import type { ManifestFile } from '../../src/lib/domain/manifest';
 import { overlap } from '../../src/lib/upload/overlap';
@@ -22,7 +21,7 @@ import {
 } from '../../src/lib/upload/validate';
 import { sql } from '../../src/lib/db/sql';
 import { DATA_DIR, manifest, monthRange, nextMonth } from '../helpers/expected';
-import { manifestFiles } from '../helpers/node-db';
+import { emptyDb, manifestFiles } from '../helpers/node-db';
 
 const FIXTURES = new URL('../fixtures/', import.meta.url);
 
@@ -242,7 +241,7 @@ describe('valid tricky files pass', () => {
 			const result = validateFixture(path);
 			return { ...template, id: `fixture_${i}`, path, coverage: result.coverage! };
 		});
-		const db = await createNodeDb();
+		const db = await emptyDb();
 		await loadFiles(
 			db,
 			files,

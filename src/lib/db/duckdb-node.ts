@@ -10,8 +10,10 @@ import type { Sql } from './sql';
 
 const require = createRequire(import.meta.url);
 type Blocking = typeof import('@duckdb/duckdb-wasm/blocking');
+/** A started DuckDB-wasm engine: about a second to start, most of it the wasm module's linking. */
+export type NodeEngine = Awaited<ReturnType<Blocking['createDuckDB']>>;
 
-export async function createNodeDb(): Promise<Db> {
+export async function startNodeEngine(): Promise<NodeEngine> {
 	const duckdb: Blocking = require('@duckdb/duckdb-wasm/blocking');
 	const dist = dirname(require.resolve('@duckdb/duckdb-wasm/blocking'));
 	const bundles = {
@@ -24,9 +26,14 @@ export async function createNodeDb(): Promise<Db> {
 			mainWorker: join(dist, 'duckdb-node-eh.worker.cjs')
 		}
 	};
-	const db = await duckdb.createDuckDB(bundles, new duckdb.VoidLogger(), duckdb.NODE_RUNTIME);
-	await db.instantiate();
-	const conn = db.connect();
+	const engine = await duckdb.createDuckDB(bundles, new duckdb.VoidLogger(), duckdb.NODE_RUNTIME);
+	await engine.instantiate();
+	return engine;
+}
+
+/** The `Db` of a new connection to the engine's database. */
+export function connectNodeDb(engine: NodeEngine): Db {
+	const conn = engine.connect();
 	return {
 		async query<T>(statement: Sql): Promise<T[]> {
 			if (statement.params.length === 0) return plainRows<T>(conn.query(statement.text));
@@ -38,10 +45,14 @@ export async function createNodeDb(): Promise<Db> {
 			}
 		},
 		async registerFile(name, bytes) {
-			db.registerFileBuffer(name, bytes);
+			engine.registerFileBuffer(name, bytes);
 		},
 		async dropFile(name) {
-			db.dropFile(name);
+			engine.dropFile(name);
 		}
 	};
+}
+
+export async function createNodeDb(): Promise<Db> {
+	return connectNodeDb(await startNodeEngine());
 }
