@@ -12,9 +12,14 @@ export const manifestFiles = (JSON.parse(readFileSync('data/manifest.json', 'utf
 
 let bundled: Promise<Db> | null = null;
 
-/** One database per test file, loaded once. */
+/**
+ * The bundled files, loaded once per worker and shared by its test files: on an engine of its
+ * own, whichever test asks first (never one that goes back to `idle`).
+ */
 export function bundledDb(): Promise<Db> {
-	bundled ??= loadedDb(manifestFiles, (f) => readFileSync(join('data', f.path)));
+	bundled ??= startNodeEngine().then((engine) =>
+		loadInto(connectNodeDb(engine), manifestFiles, (f) => readFileSync(join('data', f.path)))
+	);
 	return bundled;
 }
 
@@ -23,7 +28,14 @@ export async function loadedDb(
 	files: ManifestFile[],
 	read: (file: ManifestFile) => Uint8Array | string
 ): Promise<Db> {
-	const db = await emptyDb();
+	return loadInto(await emptyDb(), files, read);
+}
+
+async function loadInto(
+	db: Db,
+	files: ManifestFile[],
+	read: (file: ManifestFile) => Uint8Array | string
+): Promise<Db> {
 	await loadFiles(db, files, async (file) => {
 		const bytes = read(file);
 		return typeof bytes === 'string' ? new TextEncoder().encode(bytes) : new Uint8Array(bytes);
