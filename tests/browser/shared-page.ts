@@ -12,8 +12,8 @@ export function sharedPage(open: (page: Page) => Promise<void>): () => Page {
 	let page: Page;
 	test.describe.configure({ mode: 'serial' });
 	test.beforeAll(async ({ browser }, info) => {
-		const { baseURL, timezoneId, serviceWorkers } = info.project.use;
-		page = await browser.newPage({ baseURL, timezoneId, serviceWorkers });
+		const { baseURL, timezoneId, serviceWorkers, extraHTTPHeaders } = info.project.use;
+		page = await browser.newPage({ baseURL, timezoneId, serviceWorkers, extraHTTPHeaders });
 		await open(page);
 	});
 	test.afterAll(() => page.close());
