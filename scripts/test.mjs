@@ -18,21 +18,32 @@ mkdirSync(results, { recursive: true });
 let passed = 0;
 let failed = 0;
 
+/** Seconds since `since`, for the line each step ends with: where the run's time goes. */
+const seconds = (since) => `${((performance.now() - since) / 1000).toFixed(1)} s`;
+
 function run(command, args, env = {}) {
 	console.log(`\n$ ${command} ${args.join(' ')}`);
+	const since = performance.now();
 	const r = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, ...env } });
+	console.log(`(${args[0]}: ${seconds(since)})`);
 	return r.status === 0;
 }
 
 /** Starts a command whose output goes to `log`; resolves to whether it succeeded. */
 function start(command, args, env, log) {
 	console.log(`\n$ ${command} ${args.join(' ')} (beside the checks below; output in ${log})`);
+	const since = performance.now();
 	const out = openSync(log, 'w');
 	const child = spawn(command, args, {
 		stdio: ['ignore', out, out],
 		env: { ...process.env, ...env }
 	});
-	return new Promise((resolve) => child.on('close', (code) => resolve(code === 0)));
+	return new Promise((resolve) =>
+		child.on('close', (code) => {
+			console.log(`(${args[0]}, beside the checks: ${seconds(since)})`);
+			resolve(code === 0);
+		})
+	);
 }
 
 /** A step that is one check: it passes or fails as a whole. */

@@ -28,8 +28,40 @@ test('a valid release is loaded and reconciled to the unit', async ({ page }) =>
 	await expect(report.getByTestId('reconciliation-ok')).toBeVisible();
 });
 
-test.describe('bad files, one after another on one loaded page', () => {
+// Findings and reconciliation are read first; every later test refuses a file, which changes
+// nothing they state.
+test.describe('one loaded page: findings, reconciliation, then bad files one after another', () => {
 	const shared = sharedPage(openReleases);
+
+	test('the bundled releases’ agreement and CBP’s later revisions are stated as findings', async () => {
+		const page = shared();
+		await expect(page.getByTestId('revision-finding').first()).toContainText('No revisions');
+		// The two state releases: their own finding, no revisions between them (PROVENANCE I3).
+		const finding = (newer: string, older: string) =>
+			page
+				.getByTestId('revision-finding')
+				.filter({ hasText: `Nationwide Encounters by State ${newer}` })
+				.filter({ hasText: `Nationwide Encounters by State ${older}` });
+		await expect(finding('FY23–FY26', 'FY22–FY25')).toContainText('No revisions');
+		// The Nov 2023 release only renamed a demographic (UC / Single Minors → UAC), read as one.
+		await expect(finding('FY22–FY25', 'FY20–FY23')).toContainText('No revisions');
+		await expect(page.getByTestId('component-revisions')).toContainText('later CBP release');
+		await expect(page.getByTestId('component-table').locator('tbody tr').first()).toBeVisible();
+	});
+
+	test('every bundled file reconciles on demand', async () => {
+		// Re-reads all 15 MB of CSVs with papaparse after the page loads them: 40–55 s on the 2-core
+		// machine beside another worker, so this one test gets three times the default timeout.
+		test.slow();
+		const page = shared();
+		await page.getByTestId('reconcile-bundled').click();
+		const rows = page.getByTestId('reconcile-table').locator('tbody tr');
+		const manifest = JSON.parse(readFileSync('data/manifest.json', 'utf8'));
+		await expect(rows).toHaveCount(manifest.files.length, { timeout: 150_000 });
+		await expect(
+			page.getByTestId('reconcile-table').locator('tbody tr[data-agree="false"]')
+		).toHaveCount(0);
+	});
 
 	for (const [name, expected] of [
 		['negative-count.csv', /line \d+, column "Encounter Count"/],
@@ -66,36 +98,4 @@ test.describe('bad files, one after another on one loaded page', () => {
 		const page = shared();
 		expect(await headlineFor(page, '2024-06')).toBe(String(usbpSouthwestTotal('2024-06')));
 	});
-});
-
-test('every bundled file reconciles on demand', async ({ page }) => {
-	// Re-reads all 15 MB of CSVs with papaparse after the page loads them: 40–55 s on the 2-core
-	// machine beside another worker, so this one test gets three times the default timeout.
-	test.slow();
-	await openReleases(page);
-	await page.getByTestId('reconcile-bundled').click();
-	const rows = page.getByTestId('reconcile-table').locator('tbody tr');
-	const manifest = JSON.parse(readFileSync('data/manifest.json', 'utf8'));
-	await expect(rows).toHaveCount(manifest.files.length, { timeout: 150_000 });
-	await expect(
-		page.getByTestId('reconcile-table').locator('tbody tr[data-agree="false"]')
-	).toHaveCount(0);
-});
-
-test('the bundled releases’ agreement and CBP’s later revisions are stated as findings', async ({
-	page
-}) => {
-	await openReleases(page);
-	await expect(page.getByTestId('revision-finding').first()).toContainText('No revisions');
-	// The two state releases: their own finding, no revisions between them (PROVENANCE I3).
-	const finding = (newer: string, older: string) =>
-		page
-			.getByTestId('revision-finding')
-			.filter({ hasText: `Nationwide Encounters by State ${newer}` })
-			.filter({ hasText: `Nationwide Encounters by State ${older}` });
-	await expect(finding('FY23–FY26', 'FY22–FY25')).toContainText('No revisions');
-	// The Nov 2023 release only renamed a demographic (UC / Single Minors → UAC), read as one.
-	await expect(finding('FY22–FY25', 'FY20–FY23')).toContainText('No revisions');
-	await expect(page.getByTestId('component-revisions')).toContainText('later CBP release');
-	await expect(page.getByTestId('component-table').locator('tbody tr').first()).toBeVisible();
 });

@@ -149,22 +149,7 @@ test('a sparse file’s plan lists only the months it holds, with totals before 
 	expect(await headlineFor(page, '2024-09')).toBe(String(usbpSouthwestTotal('2024-09')));
 });
 
-test('a copy of a bundled file is recognised by its checksum and not loaded again', async ({
-	page
-}) => {
-	await openReleases(page);
-	const derived = manifest().files.find((f) => f.layout === 'sector-derived')!;
-	await page.getByTestId('upload-input').setInputFiles({
-		name: 'copy.csv',
-		mimeType: 'text/csv',
-		buffer: readFileSync(dataPath(derived.path))
-	});
-	const r = report(page, 'copy.csv');
-	await expect(r).toHaveAttribute('data-status', 'refused');
-	await expect(r).toContainText('identical to');
-});
-
-test.describe('bad files, one after another on one loaded page', () => {
+test.describe('files refused or cancelled, one after another on one loaded page', () => {
 	const shared = sharedPage(openReleases);
 
 	for (const [name, expected] of [
@@ -185,6 +170,39 @@ test.describe('bad files, one after another on one loaded page', () => {
 			await expect(r).toContainText(expected);
 			expect(await page.locator('body').innerText()).not.toMatch(/[\u202e\ufffe\uffff]/);
 		});
+
+	test('a copy of a bundled file is recognised by its checksum and not loaded again', async () => {
+		const page = shared();
+		const derived = manifest().files.find((f) => f.layout === 'sector-derived')!;
+		await page.getByTestId('upload-input').setInputFiles({
+			name: 'copy.csv',
+			mimeType: 'text/csv',
+			buffer: readFileSync(dataPath(derived.path))
+		});
+		const r = report(page, 'copy.csv');
+		await expect(r).toHaveAttribute('data-status', 'refused');
+		await expect(r).toContainText('identical to');
+	});
+
+	test('a large file is checked off the main thread with progress, and can be cancelled', async () => {
+		const page = shared();
+		// About 40 MB, made here (never committed): every row valid.
+		const header = readFileSync('tests/fixtures/bad/sparse-two-rows.csv', 'utf8').split('\n')[0];
+		const lines = [header];
+		for (let i = 0; i < 280_000; i++)
+			lines.push(
+				`2024,FYTD,JUN,U.S. Border Patrol,Southwest Land Border,Tucson Sector,TCA,Single Adults,CITIZENSHIP ${i},Title 8,Apprehensions,1`
+			);
+		const path = join(mkdtempSync(join(tmpdir(), 'bse-')), 'large.csv');
+		writeFileSync(path, lines.join('\n'));
+		await page.getByTestId('upload-input').setInputFiles(path);
+		const r = report(page, 'large.csv');
+		await expect(r.locator('progress')).toBeVisible();
+		// The page answers while the file is checked: a click on Cancel is handled at once.
+		await r.getByTestId('upload-cancel').click();
+		await expect(r).toHaveAttribute('data-status', 'cancelled');
+		await expect(r).toContainText('nothing was loaded');
+	});
 });
 
 test('citizenship spellings that differ in case are one option, and the explorer still draws', async ({
@@ -207,26 +225,4 @@ test('citizenship spellings that differ in case are one option, and the explorer
 	await expect(options.filter({ hasText: /^MEXICO$/i })).toHaveCount(1);
 	await expect(options.filter({ hasText: '中国' })).toHaveCount(1);
 	expect(errors).toEqual([]);
-});
-
-test('a large file is checked off the main thread with progress, and can be cancelled', async ({
-	page
-}) => {
-	await openReleases(page);
-	// About 40 MB, made here (never committed): every row valid.
-	const header = readFileSync('tests/fixtures/bad/sparse-two-rows.csv', 'utf8').split('\n')[0];
-	const lines = [header];
-	for (let i = 0; i < 280_000; i++)
-		lines.push(
-			`2024,FYTD,JUN,U.S. Border Patrol,Southwest Land Border,Tucson Sector,TCA,Single Adults,CITIZENSHIP ${i},Title 8,Apprehensions,1`
-		);
-	const path = join(mkdtempSync(join(tmpdir(), 'bse-')), 'large.csv');
-	writeFileSync(path, lines.join('\n'));
-	await page.getByTestId('upload-input').setInputFiles(path);
-	const r = report(page, 'large.csv');
-	await expect(r.locator('progress')).toBeVisible();
-	// The page answers while the file is checked: a click on Cancel is handled at once.
-	await r.getByTestId('upload-cancel').click();
-	await expect(r).toHaveAttribute('data-status', 'cancelled');
-	await expect(r).toContainText('nothing was loaded');
 });
