@@ -17,9 +17,9 @@ export default defineConfig({
 		timezoneId: 'America/Los_Angeles',
 		// Every test starts as a first visit; offline.spec.ts allows the service worker itself.
 		serviceWorkers: 'block',
-		// vite preview gzips every response as it sends it (0.4 CPU-s of the two cores for each
-		// full load of the app, measured; a static host sends files compressed at build time). The
-		// browser hands the page the same decoded bytes either way, so the tests ask for them plain.
+		// vite preview gzips every response as it sends it (measured: 0.58 CPU-s of the server for
+		// each full load of the app, 0.25 plain; a static host sends files compressed at build time).
+		// The browser hands the page the same decoded bytes either way, so the tests ask for them plain.
 		extraHTTPHeaders: { 'Accept-Encoding': 'identity' },
 		launchOptions: {
 			// Debian's headless shell when installed (scripts/chromium.mjs says why), else its Chromium.
