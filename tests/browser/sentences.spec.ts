@@ -4,24 +4,34 @@
  * and the figure titles say so in plain words, with the CSVs' numbers.
  */
 import { expect, test } from '@playwright/test';
+import { manifest } from '../helpers/expected';
 import { filteredTotal, type FilterSpec } from '../helpers/expected-filters';
 import { forbidOtherOrigins } from './no-other-origins';
 
 forbidOtherOrigins(test);
 
 const USBP_SW: FilterSpec = { components: ['usbp'], regions: ['southwest'] };
-const CASES: { query: string; words: string; month: string; spec: FilterSpec }[] = [
+/** `column`: the CSV column the filter reads; a file without it can be no figure's source. */
+const CASES: {
+	query: string;
+	words: string;
+	month: string;
+	spec: FilterSpec;
+	column?: string;
+}[] = [
 	{
 		query: '?demographic=uc&month=2024-09',
 		words: 'encounters of unaccompanied children',
 		month: '2024-09',
-		spec: { ...USBP_SW, demographic: 'uc' }
+		spec: { ...USBP_SW, demographic: 'uc' },
+		column: 'Demographic'
 	},
 	{
 		query: '?citizenship=mexico&month=2024-06',
 		words: 'encounters of citizens of Mexico',
 		month: '2024-06',
-		spec: { ...USBP_SW, citizenship: 'mexico' }
+		spec: { ...USBP_SW, citizenship: 'mexico' },
+		column: 'Citizenship'
 	},
 	{
 		query: '?title=8&type=apprehensions&month=2023-06',
@@ -31,7 +41,7 @@ const CASES: { query: string; words: string; month: string; spec: FilterSpec }[]
 	}
 ];
 
-for (const { query, words, month, spec } of CASES)
+for (const { query, words, month, spec, column } of CASES)
 	test(`${query}: the headline and every figure title say "${words}"`, async ({ page }) => {
 		await page.goto(`/${query}`);
 		const headline = page.getByTestId('headline');
@@ -69,6 +79,18 @@ for (const { query, words, month, spec } of CASES)
 		await expect(comparison.locator('h2').first()).toContainText(
 			`${value.toLocaleString('en-US')} U.S. Border Patrol ${words} at the Southwest land border in`
 		);
+		if (!column) return;
+		// A source line names only files that hold what is counted (they once named every file of
+		// the scope, the PDF series and the derived file among them).
+		const without = manifest().files.filter(
+			(f) => f.role === 'encounters' && !f.columns.includes(column)
+		);
+		expect(without.length).toBeGreaterThan(0);
+		for (const figure of [multiples, map, comparison]) {
+			const source = figure.locator('.source');
+			await expect(source).toContainText('CBP Nationwide Encounters');
+			for (const f of without) await expect(source).not.toContainText(f.label);
+		}
 	});
 
 test('a field office with region=other says which part of its count is shown; USBP and OFO boxes have distinct names', async ({

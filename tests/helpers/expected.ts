@@ -29,6 +29,8 @@ export interface ManifestEntry {
 	id: string;
 	path: string;
 	layout: string;
+	/** The file's name on the page, in every source line. */
+	label: string;
 	release: string;
 	role: string;
 	derived: boolean;
